@@ -1,0 +1,164 @@
+// fwlint's command line. Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 an input
+// could not be processed, 3 usage or configuration error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "linter/cli/commands.h"
+#include "linter/engine.h"
+#include "linter/report/model_json.h"
+#include "linter/report/reporters.h"
+
+namespace fwlint {
+namespace {
+
+struct LintFlags {
+  std::vector<std::string> paths;
+  std::string output_format = "text";
+  std::string fail_on = "warning";
+  std::string color = "auto";
+  std::string input_format;
+  bool quiet = false;
+  uint32_t max_range_width = CheckOptions{}.max_range_width;
+};
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* term = std::getenv("TERM");
+  return std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO) && term != nullptr &&
+         std::string_view(term) != "dumb";
+}
+
+ExitCode exit_code_for(const LintReport& report, const std::string& fail_on) {
+  if (report.any_input_failed()) return ExitCode::kInputFailed;
+  if (fail_on == "never") return ExitCode::kClean;
+  Severity threshold = *parse_severity(fail_on);
+  for (const Finding& finding : report.findings) {
+    if (finding.severity >= threshold) return ExitCode::kFindings;
+  }
+  return ExitCode::kClean;
+}
+
+const FrontEnd* forced_front_end(const std::string& name) {
+  if (name.empty()) return nullptr;
+  const FrontEnd* front_end = front_end_named(name);
+  if (front_end == nullptr) throw CLI::ValidationError("--input-format", "unknown format " + name);
+  return front_end;
+}
+
+ExitCode run_lint(const LintFlags& flags) {
+  SourceManager sources;
+  LintOptions options;
+  options.checks.max_range_width = flags.max_range_width;
+  options.forced_front_end = forced_front_end(flags.input_format);
+  Linter linter(sources, Registry::builtin(), RetiredServices::builtin(), options);
+  LintReport report = linter.lint(expand_inputs(flags.paths));
+  if (flags.output_format == "json") {
+    write_json_report(std::cout, report, sources);
+  } else {
+    write_text_report(std::cout, report, sources, {use_color(flags.color), flags.quiet});
+  }
+  return exit_code_for(report, flags.fail_on);
+}
+
+ExitCode run_dump(const std::string& path, const std::string& input_format) {
+  SourceManager sources;
+  LintOptions options;
+  options.forced_front_end = forced_front_end(input_format);
+  Linter linter(sources, Registry::builtin(), RetiredServices::builtin(), options);
+  std::vector<Finding> problems;
+  std::optional<uint32_t> index = linter.read({path, true}, problems);
+  const FrontEnd* front_end =
+      index ? linter.choose_front_end(sources.file(*index), true, problems) : nullptr;
+  nlohmann::json dump = nullptr;
+  if (front_end != nullptr) {
+    ParseResult parsed = linter.parse(sources.file(*index), *front_end);
+    dump = model_to_json(parsed.ruleset, sources);
+    problems.insert(problems.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+  }
+  LintReport report{{}, std::move(problems)};
+  if (!dump.is_null()) std::cout << dump.dump(2) << '\n';
+  write_text_report(std::cerr, report, sources, {false, true});
+  return dump.is_null() || report.any_input_failed() ? ExitCode::kInputFailed : ExitCode::kClean;
+}
+
+std::string version_text() {
+  return std::string("fwlint ") + FWLINT_VERSION + " (IANA registry " +
+         std::string(Registry::builtin().date()) + ")";
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{
+      "fwlint: audit firewall rules for ports whose IANA assignment was removed, "
+      "ports of retired services, and more.\n"
+      "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 an input could not be "
+      "processed, 3 usage or configuration error.",
+      "fwlint"};
+  app.set_version_flag("--version", version_text());
+  app.require_subcommand(0, 1);
+
+  LintFlags flags;
+  app.add_option("paths", flags.paths, "Files or directories (recursive) to lint; - for stdin");
+  app.add_option("--format", flags.output_format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app.add_option("--fail-on", flags.fail_on, "Lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  app.add_option("--color", flags.color, "Colour the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_flag("-q,--quiet", flags.quiet, "One line per finding: no excerpt, no summary");
+  std::string format_names;
+  for (const FrontEnd& front_end : front_ends()) {
+    format_names += (format_names.empty() ? "" : ", ") + std::string(front_end.name);
+  }
+  app.add_option("--input-format", flags.input_format,
+                 "Read every input as this format instead of detecting it (" + format_names + ")");
+  app.add_option("--max-range-width", flags.max_range_width,
+                 "Widest port range that range-includes-removed-port reports")
+      ->check(CLI::Range(1u, 65536u))
+      ->capture_default_str();
+
+  std::string subject;
+  CLI::App* explain = app.add_subcommand(
+      "explain", "Explain a check (FW2001 or removed-port) or a port (658, 993/udp)");
+  explain->add_option("subject", subject, "Check id, check name, or port[/transport]")->required();
+
+  std::string rules_format = "text";
+  CLI::App* rules = app.add_subcommand("rules", "List every check and input diagnostic");
+  rules->add_option("--format", rules_format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+
+  std::string dump_path;
+  std::string dump_format;
+  CLI::App* dump = app.add_subcommand("dump", "Print the normalized model of one input as JSON");
+  dump->add_option("path", dump_path, "File to read; - for stdin")->required();
+  dump->add_option("--input-format", dump_format, "Read the input as this format");
+
+  try {
+    app.parse(argc, argv);
+    if (*explain) return static_cast<int>(run_explain(subject, std::cout, std::cerr));
+    if (*rules) return static_cast<int>(run_rules(rules_format, std::cout));
+    if (*dump) return static_cast<int>(run_dump(dump_path, dump_format));
+    if (flags.paths.empty()) throw CLI::RequiredError("paths (or a subcommand)");
+    return static_cast<int>(run_lint(flags));
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
+  } catch (const ConfigError& error) {
+    std::cerr << "fwlint: " << error.what() << '\n';
+    return static_cast<int>(ExitCode::kUsage);
+  }
+}
+
+}  // namespace
+}  // namespace fwlint
+
+int main(int argc, char** argv) {
+  return fwlint::run(argc, argv);
+}

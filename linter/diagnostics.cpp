@@ -1,0 +1,139 @@
+#include "linter/diagnostics.h"
+
+namespace fwlint {
+
+const CheckInfo kInvalidSyntax = {
+    .id = "FW1001",
+    .name = "invalid-syntax",
+    .severity = Severity::kError,
+    .summary = "A line or statement could not be parsed",
+    .suggestion = "Fix the statement; fwlint skipped it and checked the rest of the file",
+    .doc = R"md(## What it does
+Reports input that the format's grammar does not allow: an unknown option, an option without its
+value, a truncated rule, a rule outside a table, text that is not part of the format.
+
+## Why is this bad?
+The firewall tool would refuse the file, or load something other than what the author meant, and
+fwlint cannot audit a statement it cannot read. The parser resumes at the next line, so the rest of
+the file is still checked.)md",
+    .examples = {},
+};
+
+const CheckInfo kUnknownServiceName = {
+    .id = "FW1002",
+    .name = "unknown-service-name",
+    .severity = Severity::kError,
+    .summary = "A service name is not in the IANA registry for that transport",
+    .suggestion = "Write the port number, or a service name IANA registers for this transport",
+    .doc = R"md(## What it does
+Reports a port written as a service name (`--dport ssh`) that the compiled-in IANA Service Name
+and Transport Protocol Port Number Registry does not list for the rule's transport.
+
+## Why is this bad?
+Tools resolve service names from the host's `/etc/services`, which differs between machines: the
+same file can mean different ports on different hosts, or fail to load. fwlint resolves names only
+from the IANA registry and cannot check a port it cannot resolve.)md",
+    .examples = {},
+};
+
+const CheckInfo kInvalidPort = {
+    .id = "FW1003",
+    .name = "invalid-port",
+    .severity = Severity::kError,
+    .summary = "A port number or range is out of bounds or reversed",
+    .suggestion = "Use ports from 0 to 65535 and ranges written low:high",
+    .doc = R"md(## What it does
+Reports port values outside 0–65535 and ranges whose start is greater than their end.
+
+## Why is this bad?
+The firewall tool refuses such a rule, or silently swaps the bounds, so the rule does not say what
+it appears to say.)md",
+    .examples = {},
+};
+
+const CheckInfo kUnresolvedVariable = {
+    .id = "FW1004",
+    .name = "unresolved-variable",
+    .severity = Severity::kWarning,
+    .summary = "A shell variable in a rule is not assigned literally in the same script",
+    .suggestion =
+        "Assign the variable literally in the script, or lint the generated rules "
+        "(iptables-save output) instead",
+    .doc = R"md(## What it does
+Reports a `$VARIABLE` in a port, protocol or other audited position of a scripted rule whose value
+fwlint cannot know, because the script does not assign it a literal value.
+
+## Why is this bad?
+The rule is kept in the model, but its ports cannot be checked: a removed port could hide behind
+the variable.)md",
+    .examples = {},
+};
+
+const CheckInfo kBinaryInput = {
+    .id = "FW1005",
+    .name = "binary-input",
+    .severity = Severity::kError,
+    .summary = "The input contains binary data",
+    .suggestion = "Point fwlint at the text configuration, not a binary or compressed file",
+    .doc = R"md(## What it does
+Reports an input that contains NUL bytes or is otherwise not text in a supported encoding.
+
+## Why is this bad?
+No firewall configuration format fwlint reads contains binary data; the file is probably the wrong
+file, compressed or corrupted. fwlint stops reading it at the first binary byte.)md",
+    .examples = {},
+};
+
+const CheckInfo kUnrecognizedFormat = {
+    .id = "FW1006",
+    .name = "unrecognized-format",
+    .severity = Severity::kError,
+    .summary = "fwlint could not tell which firewall format the input is in",
+    .suggestion = "Name the format with --input-format",
+    .doc = R"md(## What it does
+Reports an input given on the command line (or found in a directory with a known configuration
+name) whose content matches none of the formats fwlint reads.
+
+## Why is this bad?
+Nothing in the file was checked.)md",
+    .examples = {},
+};
+
+const CheckInfo kUnreadableInput = {
+    .id = "FW1007",
+    .name = "unreadable-input",
+    .severity = Severity::kError,
+    .summary = "An input could not be read",
+    .suggestion = "Check that the path exists and is a readable file",
+    .doc = R"md(## What it does
+Reports an input path that does not exist, cannot be opened, or is not a regular file.
+
+## Why is this bad?
+Nothing in it was checked, so a CI run must not pass silently.)md",
+    .examples = {},
+};
+
+namespace {
+const CheckInfo* const kAllInputDiagnostics[] = {
+    &kInvalidSyntax, &kUnknownServiceName, &kInvalidPort,     &kUnresolvedVariable,
+    &kBinaryInput,   &kUnrecognizedFormat, &kUnreadableInput,
+};
+}  // namespace
+
+std::span<const CheckInfo* const> all_input_diagnostics() {
+  return kAllInputDiagnostics;
+}
+
+Finding make_diagnostic(const CheckInfo& kind, SourceSpan span, std::string message,
+                        std::string suggestion) {
+  Finding finding;
+  finding.check_id = kind.id;
+  finding.check_name = kind.name;
+  finding.severity = kind.severity;
+  finding.span = span;
+  finding.message = std::move(message);
+  finding.suggestion = suggestion.empty() ? std::string(kind.suggestion) : std::move(suggestion);
+  return finding;
+}
+
+}  // namespace fwlint

@@ -1,0 +1,26 @@
+// Input problems (FW1xxx): parse and resolution failures, reported as findings with an exact
+// location through the same reporters as checks. Parsers report these and resume.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "linter/check.h"
+
+namespace fwlint {
+
+extern const CheckInfo kInvalidSyntax;       // FW1001
+extern const CheckInfo kUnknownServiceName;  // FW1002
+extern const CheckInfo kInvalidPort;         // FW1003
+extern const CheckInfo kUnresolvedVariable;  // FW1004
+extern const CheckInfo kBinaryInput;         // FW1005
+extern const CheckInfo kUnrecognizedFormat;  // FW1006
+extern const CheckInfo kUnreadableInput;     // FW1007
+
+// Every input diagnostic, sorted by id.
+std::span<const CheckInfo* const> all_input_diagnostics();
+
+Finding make_diagnostic(const CheckInfo& kind, SourceSpan span, std::string message,
+                        std::string suggestion = {});
+
+}  // namespace fwlint

@@ -1,0 +1,196 @@
+#include "linter/engine.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include "linter/diagnostics.h"
+
+namespace fwlint {
+
+namespace fs = std::filesystem;
+
+bool LintReport::any_input_failed() const {
+  bool failed = std::any_of(inputs.begin(), inputs.end(),
+                            [](const InputOutcome& input) { return !input.processed; });
+  return failed || std::any_of(findings.begin(), findings.end(), [](const Finding& finding) {
+           return finding.check_id.starts_with("FW1") && finding.severity == Severity::kError;
+         });
+}
+
+namespace {
+
+void walk_directory(const fs::path& directory, std::vector<InputPath>& out) {
+  std::vector<fs::path> entries;
+  for (const fs::directory_entry& entry : fs::directory_iterator(directory)) {
+    if (entry.path().filename().string().starts_with(".")) continue;
+    entries.push_back(entry.path());
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& entry : entries) {
+    std::error_code error;
+    if (fs::is_directory(entry, error)) {
+      walk_directory(entry, out);
+    } else if (fs::is_regular_file(entry, error)) {
+      out.push_back({entry.string(), false});
+    }
+  }
+}
+
+std::optional<std::string> read_all(std::istream& in) {
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(buffer).str();
+}
+
+}  // namespace
+
+std::vector<InputPath> expand_inputs(const std::vector<std::string>& paths) {
+  std::vector<InputPath> inputs;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (path != "-" && fs::is_directory(path, error)) {
+      walk_directory(path, inputs);
+    } else {
+      inputs.push_back({path, true});
+    }
+  }
+  return inputs;
+}
+
+Linter::Linter(SourceManager& sources, const Registry& registry, const RetiredServices& retired,
+               LintOptions options)
+    : sources_(sources), registry_(registry), retired_(retired), options_(options) {}
+
+std::optional<uint32_t> Linter::read(const InputPath& input, std::vector<Finding>& findings) {
+  std::optional<std::string> content;
+  std::string display = input.path == "-" ? "<stdin>" : input.path;
+  std::string reason;
+  if (input.path == "-") {
+    content = read_all(std::cin);
+    if (!content) reason = "standard input could not be read";
+  } else {
+    std::error_code error;
+    if (fs::is_directory(input.path, error)) {
+      reason = "is a directory";
+    } else if (!fs::exists(input.path, error)) {
+      reason = "no such file";
+    } else if (std::ifstream file(input.path, std::ios::binary); !file) {
+      reason = "cannot be opened";
+    } else {
+      content = read_all(file);
+      if (!content) reason = "read failed";
+    }
+  }
+  if (!content) {
+    const SourceFile& file = sources_.add(display, "");
+    findings.push_back(
+        make_diagnostic(kUnreadableInput, {file.index(), 1, 1, 1, 1}, display + ": " + reason));
+    return std::nullopt;
+  }
+  return sources_.add(display, std::move(*content)).index();
+}
+
+const FrontEnd* Linter::choose_front_end(const SourceFile& file, bool named,
+                                         std::vector<Finding>& findings) const {
+  if (options_.forced_front_end != nullptr) return options_.forced_front_end;
+  std::string_view content = file.content();
+  if (size_t nul = content.find('\0'); nul != std::string_view::npos) {
+    if (named) {
+      findings.push_back(make_diagnostic(
+          kBinaryInput, file.span(nul, nul + 1),
+          "the input contains a NUL byte: it is binary data, not a firewall configuration"));
+    }
+    return nullptr;
+  }
+  const FrontEnd* front_end = detect_front_end(content, file.path());
+  if (front_end == nullptr && named) {
+    findings.push_back(make_diagnostic(kUnrecognizedFormat, {file.index(), 1, 1, 1, 1},
+                                       "the content matches none of the formats fwlint reads"));
+  }
+  return front_end;
+}
+
+ParseResult Linter::parse(const SourceFile& file, const FrontEnd& front_end) const {
+  ParseContext context{registry_};
+  ParseResult result = front_end.parse(file, context);
+  result.ruleset.file = file.index();
+  return result;
+}
+
+std::vector<Finding> Linter::check(const Ruleset& ruleset) const {
+  std::vector<Finding> findings;
+  const SourceFile& file = sources_.file(ruleset.file);
+  CheckContext context{ruleset, file, registry_, retired_, options_.checks, findings};
+  for (const CheckDef* check : all_checks()) {
+    if (check->check_rule == nullptr) continue;
+    for (const Table& table : ruleset.tables) {
+      for (const Chain& chain : table.chains) {
+        for (const Rule& rule : chain.rules) check->check_rule(*check, rule, context);
+      }
+    }
+  }
+  return findings;
+}
+
+LintReport Linter::lint(const std::vector<InputPath>& inputs) {
+  LintReport report;
+  for (const InputPath& input : inputs) {
+    InputOutcome outcome;
+    outcome.path = input.path == "-" ? "<stdin>" : input.path;
+    std::vector<Finding> findings;
+    outcome.file = read(input, findings);
+    if (outcome.file) {
+      const SourceFile& file = sources_.file(*outcome.file);
+      outcome.front_end = choose_front_end(file, input.named, findings);
+      if (outcome.front_end != nullptr) {
+        ParseResult parsed = parse(file, *outcome.front_end);
+        outcome.rule_count = parsed.ruleset.rule_count();
+        outcome.processed = true;
+        findings.insert(findings.end(), std::make_move_iterator(parsed.diagnostics.begin()),
+                        std::make_move_iterator(parsed.diagnostics.end()));
+        std::vector<Finding> checked = merge_shared_findings(check(parsed.ruleset));
+        findings.insert(findings.end(), std::make_move_iterator(checked.begin()),
+                        std::make_move_iterator(checked.end()));
+      }
+    }
+    // A file found while walking a directory that no front end recognises is not a
+    // configuration: it is left out of the report rather than failing the run.
+    if (!outcome.processed && !input.named && findings.empty()) continue;
+    report.inputs.push_back(std::move(outcome));
+    report.findings.insert(report.findings.end(), std::make_move_iterator(findings.begin()),
+                           std::make_move_iterator(findings.end()));
+  }
+  std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
+  return report;
+}
+
+std::vector<Finding> merge_shared_findings(std::vector<Finding> findings) {
+  std::map<std::tuple<std::string_view, uint32_t, uint32_t, uint32_t, uint32_t>, size_t> first;
+  std::vector<Finding> merged;
+  for (Finding& finding : findings) {
+    auto key = std::tuple{finding.check_id, finding.span.line, finding.span.column,
+                          finding.span.end_line, finding.span.end_column};
+    auto [it, inserted] = first.try_emplace(key, merged.size());
+    if (inserted) {
+      merged.push_back(std::move(finding));
+      continue;
+    }
+    Finding& kept = merged[it->second];
+    for (RelatedLocation& related : finding.related) {
+      bool known = std::any_of(kept.related.begin(), kept.related.end(),
+                               [&](const RelatedLocation& r) { return r.span == related.span; });
+      if (!known) kept.related.push_back({related.span, "also used by the rule here"});
+    }
+    kept.severity = std::max(kept.severity, finding.severity);
+  }
+  return merged;
+}
+
+}  // namespace fwlint

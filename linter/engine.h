@@ -1,0 +1,72 @@
+// The engine: from paths to sorted findings. Reads inputs, picks a front end per file, parses,
+// runs every check, and merges findings that several rules share (a port in a loop list or a
+// variable reported once, with the other rules as related locations).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "linter/check.h"
+#include "linter/finding.h"
+#include "linter/source.h"
+#include "parsers/parser.h"
+
+namespace fwlint {
+
+struct LintOptions {
+  CheckOptions checks;
+  const FrontEnd* forced_front_end = nullptr;  // --input-format
+};
+
+// One input named on the command line or found in a directory.
+struct InputPath {
+  std::string path;   // "-" is standard input
+  bool named = true;  // named explicitly (not found by walking a directory)
+};
+
+struct InputOutcome {
+  std::string path;
+  std::optional<uint32_t> file;  // source index once read
+  const FrontEnd* front_end = nullptr;
+  size_t rule_count = 0;
+  bool processed = false;  // read, recognised and parsed (possibly with FW1xxx findings)
+};
+
+struct LintReport {
+  std::vector<InputOutcome> inputs;
+  std::vector<Finding> findings;  // sorted by finding_less
+  bool any_input_failed() const;  // an input could not be processed (exit code 2)
+};
+
+// Expands directories (recursively, sorted, hidden entries skipped) into files.
+// Throws std::filesystem::filesystem_error only for errors the environment causes mid-walk.
+std::vector<InputPath> expand_inputs(const std::vector<std::string>& paths);
+
+class Linter {
+ public:
+  Linter(SourceManager& sources, const Registry& registry, const RetiredServices& retired,
+         LintOptions options);
+
+  // Reads an input; a failure becomes an FW1007 finding rather than an exception.
+  std::optional<uint32_t> read(const InputPath& input, std::vector<Finding>& findings);
+  // Picks the front end for a read file, or reports why none fits (named inputs only).
+  const FrontEnd* choose_front_end(const SourceFile& file, bool named,
+                                   std::vector<Finding>& findings) const;
+  ParseResult parse(const SourceFile& file, const FrontEnd& front_end) const;
+  std::vector<Finding> check(const Ruleset& ruleset) const;
+
+  LintReport lint(const std::vector<InputPath>& inputs);
+
+ private:
+  SourceManager& sources_;
+  const Registry& registry_;
+  const RetiredServices& retired_;
+  LintOptions options_;
+};
+
+// Findings of the same check on the same token (one port shared by several rules) become one
+// finding whose related locations name the other rules.
+std::vector<Finding> merge_shared_findings(std::vector<Finding> findings);
+
+}  // namespace fwlint

@@ -1,0 +1,41 @@
+// What checks and parsers report.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "linter/source.h"
+
+namespace fwlint {
+
+enum class Severity : uint8_t { kInfo, kWarning, kError };
+std::string_view severity_name(Severity severity);  // "info", "warning", "error"
+std::optional<Severity> parse_severity(std::string_view name);
+
+struct TextEdit {
+  SourceSpan span;
+  std::string replacement;
+};
+
+struct RelatedLocation {
+  SourceSpan span;
+  std::string message;
+};
+
+struct Finding {
+  std::string_view check_id;    // "FW2001"; static storage
+  std::string_view check_name;  // "removed-port"; static storage
+  Severity severity = Severity::kWarning;
+  SourceSpan span;  // the offending token
+  std::string message;
+  std::string suggestion;
+  std::vector<RelatedLocation> related;
+  std::vector<TextEdit> edits;  // applying all of them carries out the suggestion
+};
+
+// Deterministic report order: file, line, column, id, message.
+bool finding_less(const Finding& a, const Finding& b);
+
+}  // namespace fwlint

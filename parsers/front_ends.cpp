@@ -1,0 +1,38 @@
+#include "parsers/iptables/iptables_parser.h"
+#include "parsers/parser.h"
+
+namespace fwlint {
+
+namespace {
+// One line per format; keep sorted by name.
+const FrontEnd kFrontEnds[] = {
+    {Format::kIptablesSave, "iptables-save", &sniff_iptables_save, &parse_iptables_save},
+    {Format::kIptablesScript, "iptables-script", &sniff_iptables_script, &parse_iptables_script},
+};
+}  // namespace
+
+std::span<const FrontEnd> front_ends() {
+  return kFrontEnds;
+}
+
+const FrontEnd* front_end_named(std::string_view name) {
+  for (const FrontEnd& front_end : kFrontEnds) {
+    if (front_end.name == name) return &front_end;
+  }
+  return nullptr;
+}
+
+const FrontEnd* detect_front_end(std::string_view content, std::string_view path) {
+  const FrontEnd* best = nullptr;
+  int best_score = 0;
+  for (const FrontEnd& front_end : kFrontEnds) {
+    int score = front_end.sniff(content, path);
+    if (score > best_score) {
+      best = &front_end;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+}  // namespace fwlint

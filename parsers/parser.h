@@ -1,0 +1,39 @@
+// The front ends: one parser per format, chosen by content (extension second, --input-format
+// overrides). A parser never throws on bad input: it reports FW1xxx diagnostics and resumes.
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "linter/finding.h"
+#include "linter/model.h"
+#include "linter/registry.h"
+#include "linter/source.h"
+
+namespace fwlint {
+
+struct ParseResult {
+  Ruleset ruleset;
+  std::vector<Finding> diagnostics;
+};
+
+struct ParseContext {
+  const Registry& registry;
+};
+
+struct FrontEnd {
+  Format format;
+  std::string_view name;  // the --input-format value
+  // How sure the content is this format: 0 = not it; larger wins.
+  int (*sniff)(std::string_view content, std::string_view path);
+  ParseResult (*parse)(const SourceFile& file, const ParseContext& context);
+};
+
+// Every front end, in the order ties are broken (parsers/front_ends.cpp).
+std::span<const FrontEnd> front_ends();
+const FrontEnd* front_end_named(std::string_view name);
+// The best-scoring front end for this content, or nullptr when none recognises it.
+const FrontEnd* detect_front_end(std::string_view content, std::string_view path);
+
+}  // namespace fwlint

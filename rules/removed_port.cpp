@@ -1,0 +1,96 @@
+#include "rules/port_mentions.h"
+
+namespace fwlint {
+
+namespace {
+
+std::string removal_message(uint16_t port, TransportSet removed, const Removal& facts,
+                            const Registry& registry) {
+  std::string former = facts.former_name.empty()
+                           ? "; no source names its former service"
+                           : "; it was \"" + std::string(facts.former_name) + "\"";
+  return "port " + port_transports(port, removed) + " was " + removal_verb(facts.kind) +
+         " by IANA " + removal_date_phrase(facts.removed_on) + former + " (IANA registry " +
+         std::string(registry.date()) + ": \"" + std::string(facts.iana_wording) + "\")";
+}
+
+void check_removed_port(const CheckDef& self, const Rule& rule, CheckContext& context) {
+  for (const PortMention& mention : port_mentions(rule)) {
+    if (mention.token.interval.width() != 1) continue;  // ranges: range-includes-removed-port
+    uint16_t port = mention.token.interval.low;
+    TransportSet removed;
+    TransportSet assigned;
+    const Removal* facts = nullptr;
+    for (Transport transport : kAllTransports) {
+      if (!rule.transports.contains(transport)) continue;
+      PortInfo info = context.registry.lookup(port, transport);
+      if (info.status == PortStatus::kRemoved) {
+        removed.add(transport);
+        if (facts == nullptr) facts = info.removal;
+      } else if (info.status == PortStatus::kAssigned) {
+        assigned.add(transport);
+      }
+    }
+    if (facts == nullptr) continue;
+    Finding finding = mention_finding(self, rule, mention,
+                                      removal_message(port, removed, *facts, context.registry));
+    if (!assigned.empty()) {
+      suggest_transports(rule, assigned, context, finding);
+    } else {
+      suggest_without_ports(rule, mention, {port}, context, finding);
+    }
+    context.findings.push_back(std::move(finding));
+  }
+}
+
+}  // namespace
+
+extern const CheckDef kRemovedPort = {
+    .info =
+        {
+            .id = "FW2001",
+            .name = "removed-port",
+            .severity = Severity::kError,
+            .summary = "Rule mentions a port whose IANA assignment was removed",
+            .suggestion = "Remove the port from the rule, or the rule if it is its only port",
+            .doc = R"md(## What it does
+Reports a port, list entry or service name whose IANA assignment was removed, de-registered,
+deprecated or de-assigned and has not been given to another service since (for example 659, 47 and
+61, or 993/udp), for each transport the rule covers. The facts come from the IANA Service Name and
+Transport Protocol Port Number Registry compiled into fwlint and from IANA's registry history.
+
+## Why is this bad?
+No registered service runs on the port any more. An allow rule for it opens the host to whatever
+happens to listen there (often malware picks such ports precisely because no one watches them); a
+deny rule for it is dead weight that makes the rule set harder to review. Checks are per transport:
+993/tcp is IMAPS and clean, but 993/udp was de-assigned.
+
+## Example
+```
+-A INPUT -p udp -m multiport --dports 53,659 -j ACCEPT
+```
+
+## Use instead
+```
+-A INPUT -p udp -m multiport --dports 53 -j ACCEPT
+```
+A rule whose only port was removed is deleted; a rule that covers several transports is restricted
+to the transports on which the port is still assigned. Deny rules are reported at info severity.)md",
+            .examples =
+                {
+                    {Expect::kFinding, Format::kIptablesSave,
+                     "-A INPUT -p udp --dport 659 -j ACCEPT"},
+                    {Expect::kFinding, Format::kIptablesSave,
+                     "-A INPUT -p tcp -m multiport --dports 22,47,61 -j ACCEPT"},
+                    {Expect::kFinding, Format::kIptablesSave,
+                     "-A INPUT -p udp --dport 993 -j ACCEPT"},
+                    {Expect::kClean, Format::kIptablesSave,
+                     "-A INPUT -p tcp --dport 993 -j ACCEPT"},
+                    {Expect::kClean, Format::kIptablesSave,
+                     "-A INPUT -p tcp -m multiport --dports 22,53,443 -j ACCEPT"},
+                },
+        },
+    .check_rule = &check_removed_port,
+};
+
+}  // namespace fwlint

@@ -1,0 +1,119 @@
+// The fwlint binary as users and CI run it: exit codes, output formats, subcommands.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "support/golden.h"
+
+namespace fwlint {
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string out;
+};
+
+// Runs fwlint with `arguments` (shell words) from the source directory, capturing stdout.
+Run run_fwlint(const std::string& arguments, const std::string& stdin_text = "") {
+  std::string command = "cd '" + testing::source_dir().string() + "' && ";
+  if (!stdin_text.empty()) command += "printf '%s' '" + stdin_text + "' | ";
+  command += std::string(FWLINT_BINARY) + " " + arguments + " 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  Run run{-1, ""};
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buffer;
+  while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), n);
+  int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+TEST(Cli, SamplesReport658And659WithSuggestionsAndExitOne) {
+  Run run = run_fwlint("--color never samples/iptables");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.out.find("error[FW2001]: port 659/udp"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("warning[FW2002]: port 658/tcp"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("suggestion:"), std::string::npos);
+  EXPECT_EQ(run.out.find("\033["), std::string::npos) << "no colour when asked for none";
+}
+
+TEST(Cli, JsonOutputIsStableAndComplete) {
+  Run run = run_fwlint("--format json samples/iptables/rules.v4");
+  EXPECT_EQ(run.exit_code, 1);
+  nlohmann::json report = nlohmann::json::parse(run.out);
+  EXPECT_EQ(report["schema"], "fwlint-findings/1");
+  ASSERT_FALSE(report["findings"].empty());
+  for (const nlohmann::json& finding : report["findings"]) {
+    EXPECT_EQ(finding["path"], "samples/iptables/rules.v4");
+    EXPECT_GE(finding["span"]["line"].get<int>(), 1);
+    EXPECT_GT(finding["span"]["end_column"].get<int>(), finding["span"]["column"].get<int>());
+    EXPECT_FALSE(finding["suggestion"].get<std::string>().empty());
+  }
+  EXPECT_EQ(report["inputs"][0]["format"], "iptables-save");
+}
+
+TEST(Cli, FailOnThresholds) {
+  const std::string clean_only_info = "--fail-on warning -";
+  std::string drop_rule = "*filter\n-A INPUT -p tcp --dport 47 -j DROP\nCOMMIT\n";
+  EXPECT_EQ(run_fwlint(clean_only_info, drop_rule).exit_code, 0) << "a DROP rule is info only";
+  EXPECT_EQ(run_fwlint("--fail-on info -", drop_rule).exit_code, 1);
+  EXPECT_EQ(run_fwlint("--fail-on never samples/iptables").exit_code, 0);
+  EXPECT_EQ(run_fwlint("--fail-on error samples/iptables/rules.v4").exit_code, 1);
+}
+
+TEST(Cli, ExitCodesForBadInputAndUsage) {
+  EXPECT_EQ(run_fwlint("does/not/exist.rules").exit_code, 2);
+  EXPECT_EQ(run_fwlint("--fail-on sometimes samples").exit_code, 3);
+  EXPECT_EQ(run_fwlint("--input-format nope samples").exit_code, 3);
+  EXPECT_EQ(run_fwlint("").exit_code, 3);
+  EXPECT_EQ(run_fwlint("explain FW9999").exit_code, 3);
+}
+
+TEST(Cli, VersionNamesTheRegistryDate) {
+  Run run = run_fwlint("--version");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("IANA registry 2026-08-17"), std::string::npos) << run.out;
+}
+
+TEST(Cli, ExplainTellsTheStoryOf658) {
+  Run run = run_fwlint("explain 658");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("658/tcp: assigned to tenfold"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("IANA has not removed this assignment"), std::string::npos);
+  EXPECT_NE(run.out.find("retired-services list"), std::string::npos);
+  Run check = run_fwlint("explain removed-port");
+  EXPECT_EQ(check.exit_code, 0);
+  EXPECT_NE(check.out.find("FW2001 removed-port"), std::string::npos);
+}
+
+TEST(Cli, RulesListsTheCatalogue) {
+  Run run = run_fwlint("rules --format json");
+  EXPECT_EQ(run.exit_code, 0);
+  nlohmann::json catalogue = nlohmann::json::parse(run.out);
+  std::vector<std::string> ids;
+  for (const nlohmann::json& entry : catalogue) ids.push_back(entry["id"]);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "FW2003"), ids.end());
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "FW1001"), ids.end());
+}
+
+TEST(Cli, DumpPrintsTheModel) {
+  Run run = run_fwlint("dump samples/iptables/rules.v4");
+  EXPECT_EQ(run.exit_code, 0);
+  nlohmann::json model = nlohmann::json::parse(run.out);
+  EXPECT_EQ(model["schema"], "fwlint-model/1");
+  EXPECT_EQ(model["format"], "iptables-save");
+  EXPECT_EQ(model["tables"].size(), 3u);
+}
+
+TEST(Cli, ReadsStandardInput) {
+  Run run = run_fwlint("--quiet -", "*filter\n-A INPUT -p udp --dport 659 -j ACCEPT\nCOMMIT\n");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out.rfind("<stdin>:2:", 0), 0u) << run.out;
+}
+
+}  // namespace
+}  // namespace fwlint
