@@ -55,6 +55,13 @@ std::string port_transports(uint16_t port, TransportSet transports) {
   return join_words(names);
 }
 
+std::string port_phrase(const PortToken& token, TransportSet transports) {
+  std::string phrase = "port " + port_transports(token.interval.low, transports);
+  if (token.text != std::to_string(token.interval.low))
+    phrase += " (written \"" + token.text + "\")";
+  return phrase;
+}
+
 std::string interval_text(const PortInterval& interval) {
   if (interval.low == interval.high) return std::to_string(interval.low);
   return std::to_string(interval.low) + ":" + std::to_string(interval.high);
@@ -115,7 +122,11 @@ Finding mention_finding(const CheckDef& check, const Rule& rule, const PortMenti
   finding.check_name = check.info.name;
   finding.severity = mention_severity(check, rule, mention);
   finding.span = mention.token.span;
-  finding.message = std::move(message) + dead_weight_clause(rule, mention);
+  std::string prefix;
+  if (!mention.token.via.empty()) {
+    prefix = mention.token.via.front().name + " contains " + mention.token.text + ": ";
+  }
+  finding.message = prefix + std::move(message) + dead_weight_clause(rule, mention);
   for (const Reference& reference : mention.token.via) {
     finding.related.push_back(
         {reference.span, "the port reaches the rule through " + reference.name});

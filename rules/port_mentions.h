@@ -25,6 +25,8 @@ std::string removal_verb(std::string_view kind);
 std::string join_words(const std::vector<std::string>& words);
 // "659/udp", "993/tcp and 993/udp".
 std::string port_transports(uint16_t port, TransportSet transports);
+// "port 659/udp", or "port 2/tcp (written \"compressnet\")" when the user wrote a name.
+std::string port_phrase(const PortToken& token, TransportSet transports);
 // "tcp", "tcp and udp".
 std::string transport_list(TransportSet transports);
 // "22", "600:700" in the rule's own range notation.

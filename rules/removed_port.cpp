@@ -4,13 +4,13 @@ namespace fwlint {
 
 namespace {
 
-std::string removal_message(uint16_t port, TransportSet removed, const Removal& facts,
+std::string removal_message(const PortToken& token, TransportSet removed, const Removal& facts,
                             const Registry& registry) {
   std::string former = facts.former_name.empty()
                            ? "; no source names its former service"
                            : "; it was \"" + std::string(facts.former_name) + "\"";
-  return "port " + port_transports(port, removed) + " was " + removal_verb(facts.kind) +
-         " by IANA " + removal_date_phrase(facts.removed_on) + former + " (IANA registry " +
+  return port_phrase(token, removed) + " was " + removal_verb(facts.kind) + " by IANA " +
+         removal_date_phrase(facts.removed_on) + former + " (IANA registry " +
          std::string(registry.date()) + ": \"" + std::string(facts.iana_wording) + "\")";
 }
 
@@ -32,8 +32,8 @@ void check_removed_port(const CheckDef& self, const Rule& rule, CheckContext& co
       }
     }
     if (facts == nullptr) continue;
-    Finding finding = mention_finding(self, rule, mention,
-                                      removal_message(port, removed, *facts, context.registry));
+    Finding finding = mention_finding(
+        self, rule, mention, removal_message(mention.token, removed, *facts, context.registry));
     if (!assigned.empty()) {
       suggest_transports(rule, assigned, context, finding);
     } else {

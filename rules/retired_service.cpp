@@ -4,12 +4,11 @@ namespace fwlint {
 
 namespace {
 
-std::string retired_message(uint16_t port, TransportSet transports, const RetiredService& service,
-                            const Registry& registry) {
-  return "port " + port_transports(port, transports) +
-         " belongs to a retired service: IANA (registry " + std::string(registry.date()) +
-         ") still lists it as \"" + service.service + "\", but " + service.summary +
-         " (source: fwlint's retired-services list)";
+std::string retired_message(const PortToken& token, TransportSet transports,
+                            const RetiredService& service, const Registry& registry) {
+  return port_phrase(token, transports) + " belongs to a retired service: IANA (registry " +
+         std::string(registry.date()) + ") still lists it as \"" + service.service + "\", but " +
+         service.summary + " (source: fwlint's retired-services list)";
 }
 
 void check_retired_service(const CheckDef& self, const Rule& rule, CheckContext& context) {
@@ -29,8 +28,8 @@ void check_retired_service(const CheckDef& self, const Rule& rule, CheckContext&
       }
     }
     if (service == nullptr) continue;
-    Finding finding = mention_finding(self, rule, mention,
-                                      retired_message(port, retired, *service, context.registry));
+    Finding finding = mention_finding(
+        self, rule, mention, retired_message(mention.token, retired, *service, context.registry));
     if (!other.empty()) {
       suggest_transports(rule, other, context, finding);
     } else {
