@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "linter/diagnostics.h"
+#include "linter/fingerprint.h"
 
 namespace fwlint {
 
@@ -163,6 +164,11 @@ LintReport Linter::lint(const std::vector<InputPath>& inputs) {
     // A file found while walking a directory that no front end recognises is not a
     // configuration: it is left out of the report rather than failing the run.
     if (!outcome.processed && !input.named && findings.empty()) continue;
+    for (Finding& finding : findings) {
+      if (!finding.fingerprint.empty()) continue;
+      const SourceFile& file = sources_.file(finding.span.file);
+      finding.fingerprint = text_fingerprint(finding.check_id, file.line_text(finding.span.line));
+    }
     report.inputs.push_back(std::move(outcome));
     report.findings.insert(report.findings.end(), std::make_move_iterator(findings.begin()),
                            std::make_move_iterator(findings.end()));

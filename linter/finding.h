@@ -33,6 +33,9 @@ struct Finding {
   std::string suggestion;
   std::vector<RelatedLocation> related;
   std::vector<TextEdit> edits;  // applying all of them carries out the suggestion
+  // Stable identity across line moves and reformatting: built from what the rule matches, not
+  // from where it stands (linter/fingerprint.h). Baselines and SARIF partialFingerprints use it.
+  std::string fingerprint;
 };
 
 // Deterministic report order: file, line, column, id, message.

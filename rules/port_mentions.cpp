@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "linter/fingerprint.h"
+
 namespace fwlint {
 
 std::vector<PortMention> port_mentions(const Rule& rule) {
@@ -122,6 +124,7 @@ Finding mention_finding(const CheckDef& check, const Rule& rule, const PortMenti
   finding.check_name = check.info.name;
   finding.severity = mention_severity(check, rule, mention);
   finding.span = mention.token.span;
+  finding.fingerprint = rule_fingerprint(check.info.id, rule, mention.token.text);
   std::string prefix;
   if (!mention.token.via.empty()) {
     prefix = mention.token.via.front().name + " contains " + mention.token.text + ": ";
