@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 #include "linter/cli/commands.h"
@@ -21,6 +22,8 @@ struct LintFlags {
   std::string color = "auto";
   std::string input_format;
   bool quiet = false;
+  bool statistics = false;
+  std::string output_file;
   uint32_t max_range_width = CheckOptions{}.max_range_width;
 };
 
@@ -56,10 +59,17 @@ ExitCode run_lint(const LintFlags& flags) {
   options.forced_front_end = forced_front_end(flags.input_format);
   Linter linter(sources, Registry::builtin(), RetiredServices::builtin(), options);
   LintReport report = linter.lint(expand_inputs(flags.paths));
-  if (flags.output_format == "json") {
-    write_json_report(std::cout, report, sources);
+  std::ofstream file;
+  if (!flags.output_file.empty()) {
+    file.open(flags.output_file, std::ios::binary | std::ios::trunc);
+    if (!file) throw ConfigError("--output " + flags.output_file + ": cannot be written");
+  }
+  std::ostream& out = flags.output_file.empty() ? std::cout : file;
+  bool color = flags.output_file.empty() && use_color(flags.color);
+  if (flags.statistics) {
+    write_statistics(out, report);
   } else {
-    write_text_report(std::cout, report, sources, {use_color(flags.color), flags.quiet});
+    write_report(flags.output_format, out, report, sources, {color, flags.quiet});
   }
   return exit_code_for(report, flags.fail_on);
 }
@@ -102,9 +112,12 @@ int run(int argc, char** argv) {
 
   LintFlags flags;
   app.add_option("paths", flags.paths, "Files or directories (recursive) to lint; - for stdin");
+  std::vector<std::string> formats(report_formats().begin(), report_formats().end());
   app.add_option("--format", flags.output_format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember(formats))
       ->capture_default_str();
+  app.add_option("-o,--output", flags.output_file, "Write the report to this file");
+  app.add_flag("--statistics", flags.statistics, "Print counts per check instead of findings");
   app.add_option("--fail-on", flags.fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <ostream>
+#include <span>
+#include <string_view>
 
 #include "linter/engine.h"
 
@@ -20,5 +22,14 @@ void write_text_report(std::ostream& out, const LintReport& report, const Source
 
 // Schema "fwlint-findings/1" (docs/json-output.md).
 void write_json_report(std::ostream& out, const LintReport& report, const SourceManager& sources);
+
+// Counts per check, most frequent first (`--statistics`).
+void write_statistics(std::ostream& out, const LintReport& report);
+
+// The --format values, in the order --help lists them.
+std::span<const std::string_view> report_formats();
+// Writes `report` in one of report_formats().
+void write_report(std::string_view format, std::ostream& out, const LintReport& report,
+                  const SourceManager& sources, const TextStyle& style);
 
 }  // namespace fwlint
