@@ -32,8 +32,23 @@ struct CheckInfo {
   std::vector<Example> examples;
 };
 
+// Ports an organisation declares in its configuration, each with its reason.
+struct PortNote {
+  PortInterval ports;
+  TransportSet transports;
+  std::string reason;
+  std::string source;  // "path:line:column" of the declaration, cited in findings
+};
+
 struct CheckOptions {
-  uint32_t max_range_width = 1024;  // range-includes-removed-port ignores wider ranges
+  uint32_t max_range_width = 1024;      // range-includes-removed-port ignores wider ranges
+  std::vector<PortNote> extra_removed;  // reported like IANA removals
+  std::vector<PortNote> extra_retired;  // reported like retired services
+  std::vector<PortNote> allowed;        // deliberately kept: no registry finding
+
+  // The note in `notes` covering (port, transport), or nullptr.
+  static const PortNote* find(const std::vector<PortNote>& notes, uint16_t port,
+                              Transport transport);
 };
 
 struct CheckContext {

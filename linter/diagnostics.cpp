@@ -113,10 +113,66 @@ Nothing in it was checked, so a CI run must not pass silently.)md",
     .examples = {},
 };
 
+const CheckInfo kSuppressionWithoutReason = {
+    .id = "FW1020",
+    .name = "suppression-without-reason",
+    .severity = Severity::kInfo,
+    .summary = "An inline suppression gives no reason",
+    .suggestion = "Add reason=\"…\" (and until=YYYY-MM-DD) so reviewers know why it is there",
+    .doc = R"md(## What it does
+Reports a `fwlint: disable=…` directive without `reason=`. The suppression still applies.
+
+## Why is this bad?
+A suppression is a decision to keep an exception; without its reason, nobody can tell later
+whether it still holds.
+
+## Example
+```
+-A INPUT -p tcp --dport 658 -m comment --comment "fwlint: disable=FW2002" -j ACCEPT
+```
+
+## Use instead
+```
+-A INPUT -p tcp --dport 658 -m comment --comment "fwlint: disable=FW2002 reason='ERP link' until=2027-06-30" -j ACCEPT
+```)md",
+    .examples = {},
+};
+
+const CheckInfo kExpiredSuppression = {
+    .id = "FW1021",
+    .name = "expired-suppression",
+    .severity = Severity::kWarning,
+    .summary = "An inline suppression is past its until= date",
+    .suggestion = "Fix what it suppressed, or renew the date with a new reason",
+    .doc = R"md(## What it does
+Reports a `fwlint: disable=… until=YYYY-MM-DD` directive whose date has passed. An expired
+suppression no longer suppresses anything: the findings it covered are reported again.
+
+## Why is this bad?
+The exception was granted until a date; that date is gone, so the exception must be reviewed.)md",
+    .examples = {},
+};
+
+const CheckInfo kUnusedSuppression = {
+    .id = "FW1022",
+    .name = "unused-suppression",
+    .severity = Severity::kInfo,
+    .summary = "An inline suppression suppresses nothing",
+    .suggestion = "Remove the directive, or correct the check it names",
+    .doc = R"md(## What it does
+Reports a `fwlint: disable=…` directive that covers no finding, or that names a check that does
+not exist.
+
+## Why is this bad?
+Stale suppressions hide future problems on the same rule and mislead readers.)md",
+    .examples = {},
+};
+
 namespace {
 const CheckInfo* const kAllInputDiagnostics[] = {
-    &kInvalidSyntax, &kUnknownServiceName, &kInvalidPort,     &kUnresolvedVariable,
-    &kBinaryInput,   &kUnrecognizedFormat, &kUnreadableInput,
+    &kInvalidSyntax,      &kUnknownServiceName, &kInvalidPort,     &kUnresolvedVariable,
+    &kBinaryInput,        &kUnrecognizedFormat, &kUnreadableInput, &kSuppressionWithoutReason,
+    &kExpiredSuppression, &kUnusedSuppression,
 };
 }  // namespace
 

@@ -9,13 +9,16 @@
 
 namespace fwlint {
 
-extern const CheckInfo kInvalidSyntax;       // FW1001
-extern const CheckInfo kUnknownServiceName;  // FW1002
-extern const CheckInfo kInvalidPort;         // FW1003
-extern const CheckInfo kUnresolvedVariable;  // FW1004
-extern const CheckInfo kBinaryInput;         // FW1005
-extern const CheckInfo kUnrecognizedFormat;  // FW1006
-extern const CheckInfo kUnreadableInput;     // FW1007
+extern const CheckInfo kInvalidSyntax;             // FW1001
+extern const CheckInfo kUnknownServiceName;        // FW1002
+extern const CheckInfo kInvalidPort;               // FW1003
+extern const CheckInfo kUnresolvedVariable;        // FW1004
+extern const CheckInfo kBinaryInput;               // FW1005
+extern const CheckInfo kUnrecognizedFormat;        // FW1006
+extern const CheckInfo kUnreadableInput;           // FW1007
+extern const CheckInfo kSuppressionWithoutReason;  // FW1020
+extern const CheckInfo kExpiredSuppression;        // FW1021
+extern const CheckInfo kUnusedSuppression;         // FW1022
 
 // Every input diagnostic, sorted by id.
 std::span<const CheckInfo* const> all_input_diagnostics();

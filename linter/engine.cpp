@@ -9,8 +9,11 @@
 #include <sstream>
 #include <tuple>
 
+#include "linter/catalogue.h"
 #include "linter/diagnostics.h"
 #include "linter/fingerprint.h"
+#include "linter/suppression.h"
+#include "linter/text_encoding.h"
 
 namespace fwlint {
 
@@ -67,7 +70,40 @@ std::vector<InputPath> expand_inputs(const std::vector<std::string>& paths) {
 
 Linter::Linter(SourceManager& sources, const Registry& registry, const RetiredServices& retired,
                LintOptions options)
-    : sources_(sources), registry_(registry), retired_(retired), options_(options) {}
+    : sources_(sources), registry_(registry), retired_(retired), options_(std::move(options)) {
+  defaults_.options = options_.checks;
+}
+
+const Config& Linter::config_for(const std::string& input_path) {
+  std::optional<fs::path> file = options_.config_file;
+  if (!file && options_.find_config_files) {
+    file = find_config(input_path == "-" ? fs::path("stdin") : fs::path(input_path));
+  }
+  if (!file) return defaults_;
+  auto it = configs_.find(*file);
+  if (it == configs_.end()) it = configs_.emplace(*file, load_config(*file)).first;
+  return it->second;
+}
+
+namespace {
+
+// Drops what the configuration does not select, applies its severities, and the suppressions
+// written in the file itself.
+void apply_policy(const Config& config, const SourceFile& file, const std::string& path,
+                  std::string_view today, std::vector<Finding>& findings) {
+  std::erase_if(findings, [&](const Finding& finding) {
+    const CheckInfo* info = find_check_info(finding.check_id);
+    return info != nullptr && !config.reports(*info, path);
+  });
+  for (Finding& finding : findings) {
+    if (const CheckInfo* info = find_check_info(finding.check_id)) {
+      finding.severity = config.severity_of(*info, finding.severity);
+    }
+  }
+  apply_suppressions(file, today, findings);
+}
+
+}  // namespace
 
 std::optional<uint32_t> Linter::read(const InputPath& input, std::vector<Finding>& findings) {
   std::optional<std::string> content;
@@ -95,7 +131,8 @@ std::optional<uint32_t> Linter::read(const InputPath& input, std::vector<Finding
         make_diagnostic(kUnreadableInput, {file.index(), 1, 1, 1, 1}, display + ": " + reason));
     return std::nullopt;
   }
-  return sources_.add(display, std::move(*content)).index();
+  // Decoded here so that every span refers to the UTF-8 text, whatever the file was written in.
+  return sources_.add(display, to_utf8(std::move(*content))).index();
 }
 
 const FrontEnd* Linter::choose_front_end(const SourceFile& file, bool named,
@@ -125,10 +162,10 @@ ParseResult Linter::parse(const SourceFile& file, const FrontEnd& front_end) con
   return result;
 }
 
-std::vector<Finding> Linter::check(const Ruleset& ruleset) const {
+std::vector<Finding> Linter::check(const Ruleset& ruleset, const CheckOptions& options) const {
   std::vector<Finding> findings;
   const SourceFile& file = sources_.file(ruleset.file);
-  CheckContext context{ruleset, file, registry_, retired_, options_.checks, findings};
+  CheckContext context{ruleset, file, registry_, retired_, options, findings};
   for (const CheckDef* check : all_checks()) {
     if (check->check_rule == nullptr) continue;
     for (const Table& table : ruleset.tables) {
@@ -156,9 +193,13 @@ LintReport Linter::lint(const std::vector<InputPath>& inputs) {
         outcome.processed = true;
         findings.insert(findings.end(), std::make_move_iterator(parsed.diagnostics.begin()),
                         std::make_move_iterator(parsed.diagnostics.end()));
-        std::vector<Finding> checked = merge_shared_findings(check(parsed.ruleset));
+        const Config& config = config_for(input.path);
+        CheckOptions options = config.options;
+        if (options_.max_range_width) options.max_range_width = *options_.max_range_width;
+        std::vector<Finding> checked = merge_shared_findings(check(parsed.ruleset, options));
         findings.insert(findings.end(), std::make_move_iterator(checked.begin()),
                         std::make_move_iterator(checked.end()));
+        apply_policy(config, file, input.path, options_.today, findings);
       }
     }
     // A file found while walking a directory that no front end recognises is not a

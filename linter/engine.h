@@ -3,11 +3,14 @@
 // variable reported once, with the other rules as related locations).
 #pragma once
 
+#include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "linter/check.h"
+#include "linter/config.h"
 #include "linter/finding.h"
 #include "linter/source.h"
 #include "parsers/parser.h"
@@ -15,8 +18,12 @@
 namespace fwlint {
 
 struct LintOptions {
-  CheckOptions checks;
-  const FrontEnd* forced_front_end = nullptr;  // --input-format
+  CheckOptions checks;                      // used as they are when no configuration file applies
+  std::optional<uint32_t> max_range_width;  // --max-range-width, beats any config file
+  const FrontEnd* forced_front_end = nullptr;        // --input-format
+  std::optional<std::filesystem::path> config_file;  // --config: one file for every input
+  bool find_config_files = false;  // look for .fwlint.toml above each input (the CLI's default)
+  std::string today;               // YYYY-MM-DD, when suppressions expire; empty: never
 };
 
 // One input named on the command line or found in a directory.
@@ -54,7 +61,13 @@ class Linter {
   const FrontEnd* choose_front_end(const SourceFile& file, bool named,
                                    std::vector<Finding>& findings) const;
   ParseResult parse(const SourceFile& file, const FrontEnd& front_end) const;
-  std::vector<Finding> check(const Ruleset& ruleset) const;
+  std::vector<Finding> check(const Ruleset& ruleset) const {
+    return check(ruleset, options_.checks);
+  }
+  std::vector<Finding> check(const Ruleset& ruleset, const CheckOptions& options) const;
+  // The configuration that governs an input: --config, the nearest .fwlint.toml, or defaults.
+  // Throws ConfigError when a configuration file is wrong.
+  const Config& config_for(const std::string& input_path);
 
   LintReport lint(const std::vector<InputPath>& inputs);
 
@@ -63,6 +76,8 @@ class Linter {
   const Registry& registry_;
   const RetiredServices& retired_;
   LintOptions options_;
+  Config defaults_;
+  std::map<std::filesystem::path, Config> configs_;  // by config file
 };
 
 // Findings of the same check on the same token (one port shared by several rules) become one

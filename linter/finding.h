@@ -28,7 +28,8 @@ struct Finding {
   std::string_view check_id;    // "FW2001"; static storage
   std::string_view check_name;  // "removed-port"; static storage
   Severity severity = Severity::kWarning;
-  SourceSpan span;  // the offending token
+  SourceSpan span;       // the offending token
+  SourceSpan rule_span;  // the statement it belongs to; where inline suppressions are looked for
   std::string message;
   std::string suggestion;
   std::vector<RelatedLocation> related;

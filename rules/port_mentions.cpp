@@ -107,6 +107,7 @@ void suggest_without_ports(const Rule& rule, const PortMention& mention,
   }
   Dialect::PortEdit edit = dialect->rewrite_ports(rule, mention.ports, keep);
   finding.suggestion = "rewrite the ports as `" + edit.replacement + "`";
+  if (!edit.command.empty()) finding.suggestion += ": " + edit.command;
   finding.edits.push_back({edit.span, std::move(edit.replacement)});
 }
 
@@ -124,6 +125,7 @@ Finding mention_finding(const CheckDef& check, const Rule& rule, const PortMenti
   finding.check_name = check.info.name;
   finding.severity = mention_severity(check, rule, mention);
   finding.span = mention.token.span;
+  finding.rule_span = rule.span;
   finding.fingerprint = rule_fingerprint(check.info.id, rule, mention.token.text);
   std::string prefix;
   if (!mention.token.via.empty()) {

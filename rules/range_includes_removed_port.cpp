@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 
 #include "rules/port_mentions.h"
@@ -22,6 +23,26 @@ std::map<uint16_t, InsidePort> ports_inside(const Rule& rule, PortInterval range
     for (uint16_t port : context.retired.ports_in(range, transport)) {
       inside[port].retired.add(transport);
     }
+    for (const auto& [notes, removed] : {std::pair{&context.options.extra_removed, true},
+                                         std::pair{&context.options.extra_retired, false}}) {
+      for (const PortNote& note : *notes) {
+        if (!note.transports.contains(transport)) continue;
+        uint16_t low = std::max(note.ports.low, range.low);
+        uint16_t high = std::min(note.ports.high, range.high);
+        for (uint32_t port = low; port <= high && low <= high; ++port) {
+          (removed ? inside[port].removed : inside[port].retired).add(transport);
+        }
+      }
+    }
+  }
+  for (auto it = inside.begin(); it != inside.end();) {
+    for (Transport transport : kAllTransports) {
+      if (CheckOptions::find(context.options.allowed, it->first, transport) == nullptr) continue;
+      it->second.removed.remove(transport);
+      it->second.retired.remove(transport);
+    }
+    bool kept = !it->second.removed.empty() || !it->second.retired.empty();
+    it = kept ? std::next(it) : inside.erase(it);
   }
   return inside;
 }

@@ -14,32 +14,49 @@ std::string removal_message(const PortToken& token, TransportSet removed, const 
          std::string(registry.date()) + ": \"" + std::string(facts.iana_wording) + "\")";
 }
 
+std::string declared_message(const PortToken& token, TransportSet removed, const PortNote& note) {
+  return port_phrase(token, removed) + " is declared removed by " + note.source + ": " +
+         note.reason;
+}
+
 void check_removed_port(const CheckDef& self, const Rule& rule, CheckContext& context) {
+  const CheckOptions& options = context.options;
   for (const PortMention& mention : port_mentions(rule)) {
     if (mention.token.interval.width() != 1) continue;  // ranges: range-includes-removed-port
     uint16_t port = mention.token.interval.low;
     TransportSet removed;
+    TransportSet declared;
     TransportSet assigned;
     const Removal* facts = nullptr;
+    const PortNote* note = nullptr;
     for (Transport transport : kAllTransports) {
       if (!rule.transports.contains(transport)) continue;
+      if (CheckOptions::find(options.allowed, port, transport) != nullptr) continue;
       PortInfo info = context.registry.lookup(port, transport);
       if (info.status == PortStatus::kRemoved) {
         removed.add(transport);
         if (facts == nullptr) facts = info.removal;
+      } else if (const PortNote* found =
+                     CheckOptions::find(options.extra_removed, port, transport)) {
+        declared.add(transport);
+        note = found;
       } else if (info.status == PortStatus::kAssigned) {
         assigned.add(transport);
       }
     }
-    if (facts == nullptr) continue;
-    Finding finding = mention_finding(
-        self, rule, mention, removal_message(mention.token, removed, *facts, context.registry));
-    if (!assigned.empty()) {
-      suggest_transports(rule, assigned, context, finding);
-    } else {
-      suggest_without_ports(rule, mention, {port}, context, finding);
+    for (bool from_registry : {true, false}) {
+      if (from_registry ? facts == nullptr : note == nullptr) continue;
+      Finding finding = mention_finding(
+          self, rule, mention,
+          from_registry ? removal_message(mention.token, removed, *facts, context.registry)
+                        : declared_message(mention.token, declared, *note));
+      if (!assigned.empty()) {
+        suggest_transports(rule, assigned, context, finding);
+      } else {
+        suggest_without_ports(rule, mention, {port}, context, finding);
+      }
+      context.findings.push_back(std::move(finding));
     }
-    context.findings.push_back(std::move(finding));
   }
 }
 

@@ -18,18 +18,27 @@ void check_retired_service(const CheckDef& self, const Rule& rule, CheckContext&
     TransportSet retired;
     TransportSet other;
     const RetiredService* service = nullptr;
+    const PortNote* note = nullptr;
     for (Transport transport : kAllTransports) {
       if (!rule.transports.contains(transport)) continue;
+      if (CheckOptions::find(context.options.allowed, port, transport) != nullptr) continue;
       if (const RetiredService* found = context.retired.find(port, transport)) {
         retired.add(transport);
         service = found;
+      } else if (const PortNote* found =
+                     CheckOptions::find(context.options.extra_retired, port, transport)) {
+        retired.add(transport);
+        note = found;
       } else if (context.registry.lookup(port, transport).status == PortStatus::kAssigned) {
         other.add(transport);
       }
     }
-    if (service == nullptr) continue;
+    if (service == nullptr && note == nullptr) continue;
     Finding finding = mention_finding(
-        self, rule, mention, retired_message(mention.token, retired, *service, context.registry));
+        self, rule, mention,
+        service != nullptr ? retired_message(mention.token, retired, *service, context.registry)
+                           : port_phrase(mention.token, retired) + " is declared retired by " +
+                                 note->source + ": " + note->reason);
     if (!other.empty()) {
       suggest_transports(rule, other, context, finding);
     } else {

@@ -1,23 +1,12 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-#include "linter/check.h"
+#include "linter/catalogue.h"
 #include "linter/cli/commands.h"
-#include "linter/diagnostics.h"
 
 namespace fwlint {
 
 namespace {
-
-const CheckInfo* find_check_info(std::string_view subject) {
-  for (const CheckDef* check : all_checks()) {
-    if (check->info.id == subject || check->info.name == subject) return &check->info;
-  }
-  for (const CheckInfo* info : all_input_diagnostics()) {
-    if (info->id == subject || info->name == subject) return info;
-  }
-  return nullptr;
-}
 
 void explain_check(const CheckInfo& info, std::ostream& out) {
   out << info.id << ' ' << info.name << " (default severity: " << severity_name(info.severity)
@@ -88,9 +77,7 @@ ExitCode run_explain(const std::string& subject, std::ostream& out, std::ostream
 }
 
 ExitCode run_rules(const std::string& format, std::ostream& out) {
-  std::vector<const CheckInfo*> infos(all_input_diagnostics().begin(),
-                                      all_input_diagnostics().end());
-  for (const CheckDef* check : all_checks()) infos.push_back(&check->info);
+  std::vector<const CheckInfo*> infos = all_check_infos();
   if (format == "json") {
     nlohmann::json catalogue = nlohmann::json::array();
     for (const CheckInfo* info : infos) {

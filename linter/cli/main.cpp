@@ -4,9 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 
+#include "linter/baseline.h"
 #include "linter/cli/commands.h"
 #include "linter/engine.h"
 #include "linter/report/model_json.h"
@@ -24,6 +26,10 @@ struct LintFlags {
   bool quiet = false;
   bool statistics = false;
   std::string output_file;
+  std::string config_file;
+  bool no_config = false;
+  std::string baseline;
+  std::string write_baseline;
   uint32_t max_range_width = CheckOptions{}.max_range_width;
 };
 
@@ -52,13 +58,43 @@ const FrontEnd* forced_front_end(const std::string& name) {
   return front_end;
 }
 
-ExitCode run_lint(const LintFlags& flags) {
+std::string today() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[11];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &utc);
+  return buffer;
+}
+
+ExitCode run_lint(const LintFlags& flags, bool fail_on_given, bool max_range_width_given) {
   SourceManager sources;
   LintOptions options;
-  options.checks.max_range_width = flags.max_range_width;
+  if (max_range_width_given) options.max_range_width = flags.max_range_width;
   options.forced_front_end = forced_front_end(flags.input_format);
+  if (!flags.config_file.empty()) options.config_file = flags.config_file;
+  options.find_config_files = !flags.no_config;
+  options.today = today();
   Linter linter(sources, Registry::builtin(), RetiredServices::builtin(), options);
-  LintReport report = linter.lint(expand_inputs(flags.paths));
+  std::vector<InputPath> inputs = expand_inputs(flags.paths);
+  std::string fail_on = flags.fail_on;
+  if (!fail_on_given && !inputs.empty()) {
+    fail_on = linter.config_for(inputs.front().path).fail_on.value_or(fail_on);
+  }
+  LintReport report = linter.lint(inputs);
+  if (!flags.write_baseline.empty()) {
+    Baseline::write(flags.write_baseline, report, sources);
+    std::cerr << "fwlint: wrote " << report.findings.size() << " findings to "
+              << flags.write_baseline << '\n';
+    return report.any_input_failed() ? ExitCode::kInputFailed : ExitCode::kClean;
+  }
+  if (!flags.baseline.empty()) {
+    size_t accepted = Baseline::load(flags.baseline).filter(report.findings, sources);
+    if (accepted > 0 && flags.output_format == "text" && !flags.quiet) {
+      std::cerr << "fwlint: " << accepted << " findings accepted by the baseline " << flags.baseline
+                << '\n';
+    }
+  }
   std::ofstream file;
   if (!flags.output_file.empty()) {
     file.open(flags.output_file, std::ios::binary | std::ios::trunc);
@@ -71,7 +107,7 @@ ExitCode run_lint(const LintFlags& flags) {
   } else {
     write_report(flags.output_format, out, report, sources, {color, flags.quiet});
   }
-  return exit_code_for(report, flags.fail_on);
+  return exit_code_for(report, fail_on);
 }
 
 ExitCode run_dump(const std::string& path, const std::string& input_format) {
@@ -118,9 +154,11 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("-o,--output", flags.output_file, "Write the report to this file");
   app.add_flag("--statistics", flags.statistics, "Print counts per check instead of findings");
-  app.add_option("--fail-on", flags.fail_on, "Lowest severity that makes the exit code 1")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
-      ->capture_default_str();
+  CLI::Option* fail_on = app.add_option("--fail-on", flags.fail_on,
+                                        "Lowest severity that makes the exit code 1 (beats the "
+                                        "config file's fail-on)")
+                             ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+                             ->capture_default_str();
   app.add_option("--color", flags.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -131,10 +169,20 @@ int run(int argc, char** argv) {
   }
   app.add_option("--input-format", flags.input_format,
                  "Read every input as this format instead of detecting it (" + format_names + ")");
-  app.add_option("--max-range-width", flags.max_range_width,
-                 "Widest port range that range-includes-removed-port reports")
-      ->check(CLI::Range(1u, 65536u))
-      ->capture_default_str();
+  app.add_option("--config", flags.config_file,
+                 "Use this configuration for every input instead of the nearest .fwlint.toml")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--no-config", flags.no_config, "Ignore .fwlint.toml files");
+  app.add_option("--baseline", flags.baseline,
+                 "Report only findings that this baseline file does not accept")
+      ->check(CLI::ExistingFile);
+  app.add_option("--write-baseline", flags.write_baseline,
+                 "Record every finding in this baseline file and exit 0");
+  CLI::Option* max_range_width =
+      app.add_option("--max-range-width", flags.max_range_width,
+                     "Widest port range that range-includes-removed-port reports")
+          ->check(CLI::Range(1u, 65536u))
+          ->capture_default_str();
 
   std::string subject;
   CLI::App* explain = app.add_subcommand(
@@ -159,7 +207,7 @@ int run(int argc, char** argv) {
     if (*rules) return static_cast<int>(run_rules(rules_format, std::cout));
     if (*dump) return static_cast<int>(run_dump(dump_path, dump_format));
     if (flags.paths.empty()) throw CLI::RequiredError("paths (or a subcommand)");
-    return static_cast<int>(run_lint(flags));
+    return static_cast<int>(run_lint(flags, fail_on->count() > 0, max_range_width->count() > 0));
   } catch (const CLI::ParseError& error) {
     int code = app.exit(error);
     return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
