@@ -1,12 +1,16 @@
 #include "linter/engine.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <sstream>
+#include <thread>
 #include <tuple>
 
 #include "linter/catalogue.h"
@@ -80,6 +84,7 @@ const Config& Linter::config_for(const std::string& input_path) {
     file = find_config(input_path == "-" ? fs::path("stdin") : fs::path(input_path));
   }
   if (!file) return defaults_;
+  std::lock_guard lock(configs_mutex_);
   auto it = configs_.find(*file);
   if (it == configs_.end()) it = configs_.emplace(*file, load_config(*file)).first;
   return it->second;
@@ -177,44 +182,73 @@ std::vector<Finding> Linter::check(const Ruleset& ruleset, const CheckOptions& o
   return findings;
 }
 
+std::optional<InputOutcome> Linter::lint_one(const InputPath& input,
+                                             std::vector<Finding>& findings) {
+  InputOutcome outcome;
+  outcome.path = input.path == "-" ? "<stdin>" : input.path;
+  outcome.file = read(input, findings);
+  if (outcome.file) {
+    const SourceFile& file = sources_.file(*outcome.file);
+    outcome.front_end = choose_front_end(file, input.named, findings);
+    if (outcome.front_end != nullptr) {
+      ParseResult parsed = parse(file, *outcome.front_end);
+      outcome.rule_count = parsed.ruleset.rule_count();
+      outcome.processed = true;
+      findings.insert(findings.end(), std::make_move_iterator(parsed.diagnostics.begin()),
+                      std::make_move_iterator(parsed.diagnostics.end()));
+      const Config& config = config_for(input.path);
+      CheckOptions options = config.options;
+      if (options_.max_range_width) options.max_range_width = *options_.max_range_width;
+      std::vector<Finding> checked = merge_shared_findings(check(parsed.ruleset, options));
+      findings.insert(findings.end(), std::make_move_iterator(checked.begin()),
+                      std::make_move_iterator(checked.end()));
+      apply_policy(config, file, input.path, options_.today, findings);
+    }
+  }
+  // A file found while walking a directory that no front end recognises is not a
+  // configuration: it is left out of the report rather than failing the run.
+  if (!outcome.processed && !input.named && findings.empty()) return std::nullopt;
+  for (Finding& finding : findings) {
+    if (!finding.fingerprint.empty()) continue;
+    const SourceFile& file = sources_.file(finding.span.file);
+    finding.fingerprint = text_fingerprint(finding.check_id, file.line_text(finding.span.line));
+  }
+  std::stable_sort(findings.begin(), findings.end(), finding_less);
+  return outcome;
+}
+
 LintReport Linter::lint(const std::vector<InputPath>& inputs) {
-  LintReport report;
-  for (const InputPath& input : inputs) {
-    InputOutcome outcome;
-    outcome.path = input.path == "-" ? "<stdin>" : input.path;
-    std::vector<Finding> findings;
-    outcome.file = read(input, findings);
-    if (outcome.file) {
-      const SourceFile& file = sources_.file(*outcome.file);
-      outcome.front_end = choose_front_end(file, input.named, findings);
-      if (outcome.front_end != nullptr) {
-        ParseResult parsed = parse(file, *outcome.front_end);
-        outcome.rule_count = parsed.ruleset.rule_count();
-        outcome.processed = true;
-        findings.insert(findings.end(), std::make_move_iterator(parsed.diagnostics.begin()),
-                        std::make_move_iterator(parsed.diagnostics.end()));
-        const Config& config = config_for(input.path);
-        CheckOptions options = config.options;
-        if (options_.max_range_width) options.max_range_width = *options_.max_range_width;
-        std::vector<Finding> checked = merge_shared_findings(check(parsed.ruleset, options));
-        findings.insert(findings.end(), std::make_move_iterator(checked.begin()),
-                        std::make_move_iterator(checked.end()));
-        apply_policy(config, file, input.path, options_.today, findings);
+  std::vector<std::optional<InputOutcome>> outcomes(inputs.size());
+  std::vector<std::vector<Finding>> findings(inputs.size());
+  std::atomic<size_t> next{0};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+  auto work = [&] {
+    for (size_t i; (i = next++) < inputs.size();) {
+      try {
+        outcomes[i] = lint_one(inputs[i], findings[i]);
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
       }
     }
-    // A file found while walking a directory that no front end recognises is not a
-    // configuration: it is left out of the report rather than failing the run.
-    if (!outcome.processed && !input.named && findings.empty()) continue;
-    for (Finding& finding : findings) {
-      if (!finding.fingerprint.empty()) continue;
-      const SourceFile& file = sources_.file(finding.span.file);
-      finding.fingerprint = text_fingerprint(finding.check_id, file.line_text(finding.span.line));
-    }
-    report.inputs.push_back(std::move(outcome));
-    report.findings.insert(report.findings.end(), std::make_move_iterator(findings.begin()),
-                           std::make_move_iterator(findings.end()));
+  };
+  // Files are independent: lint them on every core, then report them in input order.
+  size_t thread_count =
+      std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), inputs.size());
+  std::vector<std::jthread> threads;
+  for (size_t t = 1; t < thread_count; ++t) threads.emplace_back(work);
+  work();
+  threads.clear();
+  if (failure) std::rethrow_exception(failure);
+
+  LintReport report;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (!outcomes[i]) continue;
+    report.inputs.push_back(std::move(*outcomes[i]));
+    report.findings.insert(report.findings.end(), std::make_move_iterator(findings[i].begin()),
+                           std::make_move_iterator(findings[i].end()));
   }
-  std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
   return report;
 }
 

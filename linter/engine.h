@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,7 +43,7 @@ struct InputOutcome {
 
 struct LintReport {
   std::vector<InputOutcome> inputs;
-  std::vector<Finding> findings;  // sorted by finding_less
+  std::vector<Finding> findings;  // in input order; within an input, sorted by finding_less
   bool any_input_failed() const;  // an input could not be processed (exit code 2)
 };
 
@@ -69,15 +70,20 @@ class Linter {
   // Throws ConfigError when a configuration file is wrong.
   const Config& config_for(const std::string& input_path);
 
+  // Lints every input, several at a time; findings come out in input order, and within an
+  // input sorted by line, column and check.
   LintReport lint(const std::vector<InputPath>& inputs);
 
  private:
+  std::optional<InputOutcome> lint_one(const InputPath& input, std::vector<Finding>& findings);
+
   SourceManager& sources_;
   const Registry& registry_;
   const RetiredServices& retired_;
   LintOptions options_;
   Config defaults_;
-  std::map<std::filesystem::path, Config> configs_;  // by config file
+  std::mutex configs_mutex_;
+  std::map<std::filesystem::path, Config> configs_;  // by config file; nodes never move
 };
 
 // Findings of the same check on the same token (one port shared by several rules) become one
