@@ -86,7 +86,7 @@ std::vector<PortInterval> PortSet::intervals() const {
 }
 
 bool PortSet::matches(uint16_t port) const {
-  if (tokens.empty()) return true;
+  if (any()) return true;
   bool inside = false;
   for (const PortToken& token : tokens) inside = inside || token.interval.contains(port);
   return inside != negated;

@@ -61,16 +61,24 @@ struct PortToken {
       via;  // the chain of references that brought it into the rule, outermost first
 };
 
+// A port written as a platform keyword for ports assigned at run time (Windows `RPC`,
+// `IPHTTPSIn`, `Teredo`): never a number, so no check can match it against the registry.
+struct PortKeyword {
+  SourceSpan span;
+  std::string text;  // as written
+};
+
 // The ports a rule matches on one side (source or destination).
-// An empty token list means "any port"; `negated` keeps `!` / `!=` as written.
+// No tokens and no keywords means "any port"; `negated` keeps `!` / `!=` as written.
 struct PortSet {
   std::vector<PortToken> tokens;
   bool negated = false;
   SourceSpan value_span;   // the whole written value ("22,658"), what a list edit replaces
   SourceSpan option_span;  // the option and its value ("--dport 22"), what a removal deletes
   bool is_list = false;    // written as a list (multiport, set): an edit may keep several entries
+  std::vector<PortKeyword> keywords = {};  // dynamic ports: they match no number, and are not "any"
 
-  bool any() const { return tokens.empty(); }
+  bool any() const { return tokens.empty() && keywords.empty(); }
   // Sorted, merged intervals of the written tokens (negation not applied).
   std::vector<PortInterval> intervals() const;
   // Whether the rule matches `port` on this side, negation applied.
@@ -172,6 +180,9 @@ class Dialect {
   struct PortEdit {
     SourceSpan span;
     std::string replacement;
+    // The platform command making the same change, where the input is an export rather than
+    // the configuration itself (Windows); empty otherwise.
+    std::string command = {};
   };
   virtual PortEdit rewrite_ports(const Rule& rule, const PortSet& ports,
                                  std::span<const PortInterval> keep) const = 0;

@@ -31,11 +31,20 @@ json ports_to_json(const PortSet& ports) {
   for (const PortInterval& interval : ports.intervals()) {
     intervals.push_back({interval.low, interval.high});
   }
-  return {{"any", ports.any()},
-          {"negated", ports.negated},
-          {"list", ports.is_list},
-          {"intervals", intervals},
-          {"tokens", tokens}};
+  json result = {{"any", ports.any()},
+                 {"negated", ports.negated},
+                 {"list", ports.is_list},
+                 {"intervals", intervals},
+                 {"tokens", tokens}};
+  // Only Windows writes port keywords; other formats' dumps keep their shape.
+  if (!ports.keywords.empty()) {
+    json keywords = json::array();
+    for (const PortKeyword& keyword : ports.keywords) {
+      keywords.push_back({{"text", keyword.text}, {"span", span_to_json(keyword.span)}});
+    }
+    result["keywords"] = std::move(keywords);
+  }
+  return result;
 }
 
 template <typename Match>
@@ -57,7 +66,7 @@ json rule_to_json(const Rule& rule) {
   }
   json other = json::array();
   for (std::string_view match : rule.other_matches) other.push_back(match);
-  return {
+  json result = {
       {"position", rule.position},
       {"span", span_to_json(rule.span)},
       {"text", rule.text},
@@ -81,6 +90,10 @@ json rule_to_json(const Rule& rule) {
       {"comment", rule.comment},
       {"other_matches", other},
   };
+  // Only formats with rule names or disabled rules (Windows) add these; others keep their shape.
+  if (!rule.name.empty()) result["name"] = rule.name;
+  if (!rule.enabled) result["enabled"] = false;
+  return result;
 }
 
 }  // namespace
