@@ -113,6 +113,25 @@ Nothing in it was checked, so a CI run must not pass silently.)md",
     .examples = {},
 };
 
+const CheckInfo kNoPortInformation = {
+    .id = "FW1008",
+    .name = "no-port-information",
+    .severity = Severity::kWarning,
+    .summary = "The input lists rules but not their ports",
+    .suggestion =
+        "Export the rules together with their port filters, e.g. Get-NetFirewallRule | "
+        "Get-NetFirewallPortFilter joined into Export-Csv",
+    .doc = R"md(## What it does
+Reports an export that names firewall rules without saying which ports they match, such as
+`Get-NetFirewallRule | Export-Csv` without the properties of `Get-NetFirewallPortFilter`
+(`Protocol`, `LocalPort`, `RemotePort`).
+
+## Why is this bad?
+fwlint reads the rules, but cannot check a single port: a clean report would mean "not checked",
+not "no removed port".)md",
+    .examples = {},
+};
+
 const CheckInfo kSuppressionWithoutReason = {
     .id = "FW1020",
     .name = "suppression-without-reason",
@@ -170,8 +189,9 @@ Stale suppressions hide future problems on the same rule and mislead readers.)md
 
 namespace {
 const CheckInfo* const kAllInputDiagnostics[] = {
-    &kInvalidSyntax,      &kUnknownServiceName, &kInvalidPort,     &kUnresolvedVariable,
-    &kBinaryInput,        &kUnrecognizedFormat, &kUnreadableInput, &kSuppressionWithoutReason,
+    &kInvalidSyntax,      &kUnknownServiceName, &kInvalidPort,
+    &kUnresolvedVariable, &kBinaryInput,        &kUnrecognizedFormat,
+    &kUnreadableInput,    &kNoPortInformation,  &kSuppressionWithoutReason,
     &kExpiredSuppression, &kUnusedSuppression,
 };
 }  // namespace

@@ -16,6 +16,7 @@ extern const CheckInfo kUnresolvedVariable;        // FW1004
 extern const CheckInfo kBinaryInput;               // FW1005
 extern const CheckInfo kUnrecognizedFormat;        // FW1006
 extern const CheckInfo kUnreadableInput;           // FW1007
+extern const CheckInfo kNoPortInformation;         // FW1008
 extern const CheckInfo kSuppressionWithoutReason;  // FW1020
 extern const CheckInfo kExpiredSuppression;        // FW1021
 extern const CheckInfo kUnusedSuppression;         // FW1022
