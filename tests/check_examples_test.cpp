@@ -2,7 +2,7 @@
 // finding, "clean" ones must not.
 #include <gtest/gtest.h>
 
-#include "linter/diagnostics.h"
+#include "linter/catalogue.h"
 #include "linter/engine.h"
 
 namespace fwlint {
@@ -42,16 +42,16 @@ TEST(CheckExamples, EveryExampleBehavesAsDocumented) {
 }
 
 TEST(CheckCatalogue, IdsAreSortedUniqueAndDocumented) {
-  std::vector<const CheckInfo*> infos(all_input_diagnostics().begin(),
-                                      all_input_diagnostics().end());
-  for (const CheckDef* check : all_checks()) infos.push_back(&check->info);
+  std::vector<const CheckInfo*> infos = all_check_infos();
   for (size_t i = 0; i < infos.size(); ++i) {
     SCOPED_TRACE(infos[i]->id);
     EXPECT_EQ(infos[i]->id.size(), 6u);
     EXPECT_FALSE(infos[i]->summary.empty());
     EXPECT_FALSE(infos[i]->suggestion.empty());
     EXPECT_NE(infos[i]->doc.find("## What it does"), std::string_view::npos);
-    if (i > 0) EXPECT_LT(infos[i - 1]->id, infos[i]->id);
+    if (i > 0) {
+      EXPECT_LT(infos[i - 1]->id, infos[i]->id);
+    }
   }
 }
 

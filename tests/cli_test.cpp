@@ -12,18 +12,18 @@
 namespace fwlint {
 namespace {
 
-struct Run {
+struct FwlintRun {
   int exit_code;
   std::string out;
 };
 
 // Runs fwlint with `arguments` (shell words) from the source directory, capturing stdout.
-Run run_fwlint(const std::string& arguments, const std::string& stdin_text = "") {
+FwlintRun run_fwlint(const std::string& arguments, const std::string& stdin_text = "") {
   std::string command = "cd '" + testing::source_dir().string() + "' && ";
   if (!stdin_text.empty()) command += "printf '%s' '" + stdin_text + "' | ";
   command += std::string(FWLINT_BINARY) + " " + arguments + " 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
-  Run run{-1, ""};
+  FwlintRun run{-1, ""};
   if (pipe == nullptr) return run;
   std::array<char, 4096> buffer;
   while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), n);
@@ -33,7 +33,7 @@ Run run_fwlint(const std::string& arguments, const std::string& stdin_text = "")
 }
 
 TEST(Cli, SamplesReport658And659WithSuggestionsAndExitOne) {
-  Run run = run_fwlint("--color never samples/iptables");
+  FwlintRun run = run_fwlint("--color never samples/iptables");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.out.find("error[FW2001]: port 659/udp"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("warning[FW2002]: port 658/tcp"), std::string::npos) << run.out;
@@ -42,7 +42,7 @@ TEST(Cli, SamplesReport658And659WithSuggestionsAndExitOne) {
 }
 
 TEST(Cli, JsonOutputIsStableAndComplete) {
-  Run run = run_fwlint("--format json samples/iptables/rules.v4");
+  FwlintRun run = run_fwlint("--format json samples/iptables/rules.v4");
   EXPECT_EQ(run.exit_code, 1);
   nlohmann::json report = nlohmann::json::parse(run.out);
   EXPECT_EQ(report["schema"], "fwlint-findings/1");
@@ -74,24 +74,24 @@ TEST(Cli, ExitCodesForBadInputAndUsage) {
 }
 
 TEST(Cli, VersionNamesTheRegistryDate) {
-  Run run = run_fwlint("--version");
+  FwlintRun run = run_fwlint("--version");
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_NE(run.out.find("IANA registry 2026-08-17"), std::string::npos) << run.out;
 }
 
 TEST(Cli, ExplainTellsTheStoryOf658) {
-  Run run = run_fwlint("explain 658");
+  FwlintRun run = run_fwlint("explain 658");
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_NE(run.out.find("658/tcp: assigned to tenfold"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("IANA has not removed this assignment"), std::string::npos);
   EXPECT_NE(run.out.find("retired-services list"), std::string::npos);
-  Run check = run_fwlint("explain removed-port");
+  FwlintRun check = run_fwlint("explain removed-port");
   EXPECT_EQ(check.exit_code, 0);
   EXPECT_NE(check.out.find("FW2001 removed-port"), std::string::npos);
 }
 
 TEST(Cli, RulesListsTheCatalogue) {
-  Run run = run_fwlint("rules --format json");
+  FwlintRun run = run_fwlint("rules --format json");
   EXPECT_EQ(run.exit_code, 0);
   nlohmann::json catalogue = nlohmann::json::parse(run.out);
   std::vector<std::string> ids;
@@ -101,7 +101,7 @@ TEST(Cli, RulesListsTheCatalogue) {
 }
 
 TEST(Cli, DumpPrintsTheModel) {
-  Run run = run_fwlint("dump samples/iptables/rules.v4");
+  FwlintRun run = run_fwlint("dump samples/iptables/rules.v4");
   EXPECT_EQ(run.exit_code, 0);
   nlohmann::json model = nlohmann::json::parse(run.out);
   EXPECT_EQ(model["schema"], "fwlint-model/1");
@@ -110,7 +110,8 @@ TEST(Cli, DumpPrintsTheModel) {
 }
 
 TEST(Cli, ReadsStandardInput) {
-  Run run = run_fwlint("--quiet -", "*filter\n-A INPUT -p udp --dport 659 -j ACCEPT\nCOMMIT\n");
+  FwlintRun run =
+      run_fwlint("--quiet -", "*filter\n-A INPUT -p udp --dport 659 -j ACCEPT\nCOMMIT\n");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.out.rfind("<stdin>:2:", 0), 0u) << run.out;
 }
