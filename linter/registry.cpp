@@ -59,8 +59,21 @@ std::optional<uint16_t> Registry::resolve_service(std::string_view name,
   };
   auto it = std::partition_point(index.begin(), index.end(),
                                  [&](const ServiceIndexEntry& e) { return compare(e) < 0; });
-  if (it == index.end() || compare(*it) != 0) return std::nullopt;
-  return it->port;
+  if (it != index.end() && compare(*it) == 0) return it->port;
+  // A name IANA took back still means its old port to the tools that resolve it from an old
+  // services file; resolving it lets removed-port report the rule instead of a parse error.
+  for (const Removal& removal : data_->removals) {
+    if (removal.transport != transport || removal.ports.low != removal.ports.high) continue;
+    std::string_view names = removal.former_name;
+    for (size_t start = 0; start < names.size();) {
+      size_t slash = std::min(names.find('/', start), names.size());
+      if (service_name_compare(names.substr(start, slash - start), name) == 0) {
+        return removal.ports.low;
+      }
+      start = slash + 1;
+    }
+  }
+  return std::nullopt;
 }
 
 std::span<const Removal> Registry::removals() const {

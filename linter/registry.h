@@ -48,7 +48,8 @@ class Registry {
 
   // O(1) or O(log n), no allocation.
   PortInfo lookup(uint16_t port, Transport transport) const;
-  // Case-insensitive service name to port, from the registry only ("ssh" → 22 for tcp).
+  // Case-insensitive service name to port, from the registry only ("ssh" → 22 for tcp). A name
+  // whose assignment IANA removed resolves to its former port ("compressnet" → 2).
   std::optional<uint16_t> resolve_service(std::string_view name, Transport transport) const;
   // Every removal, sorted by port then transport.
   std::span<const Removal> removals() const;

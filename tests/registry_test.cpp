@@ -156,9 +156,13 @@ TEST(Registry, ResolvesServiceNamesCaseInsensitively) {
   EXPECT_EQ(registry().resolve_service("s1-control", Transport::kTcp), std::nullopt);
   // A name on several ports resolves to the lowest, as a services file sorted by port would.
   EXPECT_EQ(registry().resolve_service("http-alt", Transport::kTcp), 591);
-  // A removed name resolves no more: 993/udp was imaps.
+  // A removed name resolves to its former port, so that removed-port can report it:
+  // 993/udp was imaps, 2/tcp was compressnet.
   EXPECT_EQ(registry().resolve_service("imaps", Transport::kTcp), 993);
-  EXPECT_EQ(registry().resolve_service("imaps", Transport::kUdp), std::nullopt);
+  EXPECT_EQ(registry().resolve_service("imaps", Transport::kUdp), 993);
+  EXPECT_EQ(registry().lookup(993, Transport::kUdp).status, PortStatus::kRemoved);
+  EXPECT_EQ(registry().resolve_service("compressnet", Transport::kTcp), 2);
+  EXPECT_EQ(registry().resolve_service("imaps", Transport::kSctp), std::nullopt);
 }
 
 TEST(Registry, RemovedPortsInAnInterval) {
