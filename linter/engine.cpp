@@ -144,6 +144,14 @@ const FrontEnd* Linter::choose_front_end(const SourceFile& file, bool named,
                                          std::vector<Finding>& findings) const {
   if (options_.forced_front_end != nullptr) return options_.forced_front_end;
   std::string_view content = file.content();
+  if (std::optional<UnsupportedInput> unsupported = unsupported_input(content)) {
+    if (named) {
+      findings.push_back(make_diagnostic(kUnrecognizedFormat, {file.index(), 1, 1, 1, 1},
+                                         std::string(unsupported->reason),
+                                         std::string(unsupported->suggestion)));
+    }
+    return nullptr;
+  }
   if (size_t nul = content.find('\0'); nul != std::string_view::npos) {
     if (named) {
       findings.push_back(make_diagnostic(

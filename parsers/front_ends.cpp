@@ -1,5 +1,6 @@
 #include "parsers/iptables/iptables_parser.h"
 #include "parsers/parser.h"
+#include "parsers/windows/windows_parsers.h"
 
 namespace fwlint {
 
@@ -8,6 +9,12 @@ namespace {
 const FrontEnd kFrontEnds[] = {
     {Format::kIptablesSave, "iptables-save", &sniff_iptables_save, &parse_iptables_save},
     {Format::kIptablesScript, "iptables-script", &sniff_iptables_script, &parse_iptables_script},
+    {Format::kWindowsNetsh, "windows-netsh", &sniff_windows_netsh, &parse_windows_netsh},
+    {Format::kWindowsPowershellCsv, "windows-powershell-csv", &sniff_windows_powershell_csv,
+     &parse_windows_powershell_csv},
+    {Format::kWindowsPowershellJson, "windows-powershell-json", &sniff_windows_powershell_json,
+     &parse_windows_powershell_json},
+    {Format::kWindowsReg, "windows-reg", &sniff_windows_reg, &parse_windows_reg},
 };
 }  // namespace
 

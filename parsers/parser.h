@@ -2,6 +2,7 @@
 // overrides). A parser never throws on bad input: it reports FW1xxx diagnostics and resumes.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -35,5 +36,12 @@ std::span<const FrontEnd> front_ends();
 const FrontEnd* front_end_named(std::string_view name);
 // The best-scoring front end for this content, or nullptr when none recognises it.
 const FrontEnd* detect_front_end(std::string_view content, std::string_view path);
+// Content fwlint recognises but cannot audit (PowerShell console tables, registry hives, Group
+// Policy registry.pol): what it is, and what to give fwlint instead.
+struct UnsupportedInput {
+  std::string_view reason;
+  std::string_view suggestion;
+};
+std::optional<UnsupportedInput> unsupported_input(std::string_view content);
 
 }  // namespace fwlint
