@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config libre2-dev libtomlplusplus-dev libcli11-dev libgtest-dev
-          nlohmann-json3-dev libpugixml-dev iptables nftables)
+          nlohmann-json3-dev libpugixml-dev iptables nftables python3-jsonschema
+          python3-rfc3987)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||

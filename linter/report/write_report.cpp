@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <iostream>
 #include <map>
 
 #include "linter/report/reporters.h"
@@ -6,7 +7,7 @@
 namespace fwlint {
 
 namespace {
-constexpr std::string_view kFormats[] = {"text", "json"};
+constexpr std::string_view kFormats[] = {"text", "json", "sarif", "junit", "github", "gcc"};
 }  // namespace
 
 std::span<const std::string_view> report_formats() {
@@ -17,6 +18,14 @@ void write_report(std::string_view format, std::ostream& out, const LintReport& 
                   const SourceManager& sources, const TextStyle& style) {
   if (format == "json") {
     write_json_report(out, report, sources);
+  } else if (format == "sarif") {
+    write_sarif_report(out, report, sources);
+  } else if (format == "junit") {
+    write_junit_report(out, report, sources);
+  } else if (format == "github") {
+    write_github_report(out, std::cerr, report, sources, github_context_from_environment());
+  } else if (format == "gcc") {
+    write_gcc_report(out, report, sources);
   } else {
     write_text_report(out, report, sources, style);
   }
