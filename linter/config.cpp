@@ -142,10 +142,9 @@ class ConfigReader {
       } else if (const CheckInfo* info = find_check_info(name)) {
         read_check_options(*info, table_of(value, key), config.options);
       } else {
-        fail(key.source(), "unknown key '" + std::string(name) +
-                               "' in [rules]: expected select, ignore, severity or a check "
-                               "name; did you mean '" +
-                               std::string(closest_check_name(name)) + "'?");
+        std::vector<std::string_view> valid = {"select", "ignore", "severity"};
+        for (const CheckInfo* info : all_check_infos()) valid.push_back(info->name);
+        unknown_key(key, valid, "rules");
       }
     }
   }

@@ -1,6 +1,7 @@
 #include "rules/port_mentions.h"
 
 #include <algorithm>
+#include <set>
 
 #include "linter/fingerprint.h"
 
@@ -88,13 +89,136 @@ std::string dead_weight_clause(const Rule& rule, const PortMention& mention) {
   return {};
 }
 
+std::optional<TextEdit> remove_list_element(const SourceFile& file, const SourceSpan& element) {
+  if (element.file != file.index() || element.line != element.end_line) return std::nullopt;
+  std::string_view text = file.content();
+  size_t begin = file.offset(element.line, element.column);
+  size_t end = file.offset(element.end_line, element.end_column);
+  auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
+  auto is_edge = [](char c) {
+    return std::string_view("=\"'{}();[]\n\r").find(c) != std::string_view::npos;
+  };
+  size_t after = end;
+  while (after < text.size() && is_blank(text[after])) ++after;
+  size_t before = begin;
+  while (before > 0 && is_blank(text[before - 1])) --before;
+  if (after < text.size() && text[after] == ',') {
+    ++after;
+    while (after < text.size() && is_blank(text[after])) ++after;
+    return TextEdit{file.span(begin, after), ""};
+  }
+  if (before > 0 && text[before - 1] == ',') {
+    --before;
+    while (before > 0 && is_blank(text[before - 1])) --before;
+    return TextEdit{file.span(before, end), ""};
+  }
+  if (after > end && after < text.size() && !is_edge(text[after])) {
+    return TextEdit{file.span(begin, after), ""};
+  }
+  if (before < begin && before > 0 && !is_edge(text[before - 1])) {
+    return TextEdit{file.span(before, end), ""};
+  }
+  return std::nullopt;  // the only element: removing it would leave an empty list
+}
+
+std::string edited_line(const SourceFile& file, const TextEdit& edit) {
+  std::string line(file.line_text(edit.span.line));
+  size_t column = edit.span.column - 1;
+  line.replace(column, edit.span.end_column - edit.span.column, edit.replacement);
+  size_t first = line.find_first_not_of(" \t");
+  return first == std::string::npos ? line : line.substr(first);
+}
+
+namespace {
+
+bool flagged(uint16_t port, Transport transport, const CheckContext& context) {
+  const CheckOptions& options = context.options;
+  if (CheckOptions::find(options.allowed, port, transport) != nullptr) return false;
+  return context.registry.lookup(port, transport).status == PortStatus::kRemoved ||
+         context.retired.find(port, transport) != nullptr ||
+         CheckOptions::find(options.extra_removed, port, transport) != nullptr ||
+         CheckOptions::find(options.extra_retired, port, transport) != nullptr;
+}
+
+// A port can go when some transport of the rule flags it and no transport still uses it.
+bool droppable(uint16_t port, const Rule& rule, const CheckContext& context) {
+  bool any_flagged = false;
+  for (Transport transport : kAllTransports) {
+    if (!rule.transports.contains(transport)) continue;
+    if (flagged(port, transport, context)) {
+      any_flagged = true;
+    } else if (context.registry.lookup(port, transport).status == PortStatus::kAssigned) {
+      return false;
+    }
+  }
+  return any_flagged;
+}
+
+void add_notes_in(const std::vector<PortNote>& notes, PortInterval range, std::set<uint16_t>& out) {
+  for (const PortNote& note : notes) {
+    uint32_t low = std::max(note.ports.low, range.low);
+    uint32_t high = std::min(note.ports.high, range.high);
+    for (uint32_t port = low; port <= high; ++port) out.insert(static_cast<uint16_t>(port));
+  }
+}
+
+// Every port the registry checks would take out of this set, so that the findings on one set
+// all suggest the same resulting list instead of edits that undo each other.
+std::vector<uint16_t> ports_to_drop(const Rule& rule, const PortSet& ports,
+                                    const CheckContext& context) {
+  std::set<uint16_t> candidates;
+  for (const PortToken& token : ports.tokens) {
+    PortInterval range = token.interval;
+    if (range.width() == 1) {
+      candidates.insert(range.low);
+      continue;
+    }
+    if (range.width() > context.options.max_range_width) continue;
+    for (Transport transport : kAllTransports) {
+      if (!rule.transports.contains(transport)) continue;
+      for (uint16_t port : context.registry.removed_ports_in(range, transport))
+        candidates.insert(port);
+      for (uint16_t port : context.retired.ports_in(range, transport)) candidates.insert(port);
+    }
+    add_notes_in(context.options.extra_removed, range, candidates);
+    add_notes_in(context.options.extra_retired, range, candidates);
+  }
+  std::vector<uint16_t> drop;
+  for (uint16_t port : candidates) {
+    if (droppable(port, rule, context)) drop.push_back(port);
+  }
+  return drop;
+}
+
+}  // namespace
+
 void suggest_without_ports(const Rule& rule, const PortMention& mention,
-                           const std::vector<uint16_t>& ports_to_drop, const CheckContext& context,
-                           Finding& finding) {
+                           const CheckContext& context, Finding& finding) {
   std::vector<PortInterval> keep = mention.ports.intervals();
-  for (uint16_t port : ports_to_drop) keep = subtract(keep, port);
+  for (uint16_t port : ports_to_drop(rule, mention.ports, context)) keep = subtract(keep, port);
   const Dialect* dialect = context.ruleset.dialect;
   if (dialect == nullptr) return;
+  if (keep.empty() && !mention.ports.negated && !mention.token.via.empty()) {
+    // The port came from a list written elsewhere (a variable, a loop, a set): other rules may
+    // share that list, so take the port out of it rather than deleting this rule.
+    if (std::optional<TextEdit> edit = remove_list_element(context.file, mention.token.span)) {
+      finding.suggestion = "remove " + mention.token.text + " from the list on line " +
+                           std::to_string(mention.token.span.line) + ": `" +
+                           edited_line(context.file, *edit) + "`";
+      finding.edits.push_back(std::move(*edit));
+      return;
+    }
+  }
+  std::string_view protocol_as_written = context.file.text(rule.protocol_span);
+  if (keep.empty() && !mention.ports.negated && rule.protocol_span.file == context.file.index() &&
+      !protocol_as_written.empty() && protocol_as_written != rule.protocol) {
+    // One statement makes a rule per value of a variable: deleting it would drop the others.
+    finding.suggestion = "line " + std::to_string(rule.span.line) +
+                         " makes this rule once per value of `" + std::string(protocol_as_written) +
+                         "`; leave " + rule.protocol +
+                         " out of it, since that rule exists only for this traffic";
+    return;
+  }
   if (keep.empty() && !mention.ports.negated) {
     finding.suggestion =
         "delete the rule, it exists only for this traffic: " + dialect->delete_rule(rule);

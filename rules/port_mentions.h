@@ -2,6 +2,7 @@
 // wording registry facts, and building suggestions through the rule's Dialect.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,12 +39,18 @@ Severity mention_severity(const CheckDef& check, const Rule& rule, const PortMen
 // The clause that explains an info-level mention ("the rule drops this traffic, so ...").
 std::string dead_weight_clause(const Rule& rule, const PortMention& mention);
 
-// Fills suggestion and edits for taking `ports_to_drop` out of the mention's port set:
-// the list or range rewritten (the resulting text shown), or the whole rule deleted when nothing
-// would be left of that side.
+// The edit that takes one element out of a written list (`22,658`, `2049 658`, `{ 22, 658 }`)
+// with its separator; nullopt when it is the list's only element or not on one line.
+std::optional<TextEdit> remove_list_element(const SourceFile& file, const SourceSpan& element);
+// The edited line's text, trimmed, for showing the result of a one-line edit.
+std::string edited_line(const SourceFile& file, const TextEdit& edit);
+
+// Fills suggestion and edits for taking every removed or retired port out of the mention's port
+// set (the same result for every finding on that set): the list or range rewritten (the
+// resulting text shown), the port taken out of the shared list it was written in, or the whole
+// rule deleted when nothing would be left of that side.
 void suggest_without_ports(const Rule& rule, const PortMention& mention,
-                           const std::vector<uint16_t>& ports_to_drop, const CheckContext& context,
-                           Finding& finding);
+                           const CheckContext& context, Finding& finding);
 // Fills the suggestion for restricting the rule to `keep` transports.
 void suggest_transports(const Rule& rule, TransportSet keep, const CheckContext& context,
                         Finding& finding);

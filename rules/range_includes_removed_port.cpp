@@ -63,9 +63,10 @@ std::string range_message(const PortMention& mention,
   }
   if (!retired.empty()) {
     if (!removed.empty()) message += " and ";
-    message +=
-        std::string(retired.size() == 1 ? "a port" : std::to_string(retired.size()) + " ports") +
-        " of retired services (" + join_words(retired) + ")";
+    message += std::string(retired.size() == 1
+                               ? "the port of a retired service"
+                               : std::to_string(retired.size()) + " ports of retired services") +
+               " (" + join_words(retired) + ")";
   }
   return message;
 }
@@ -77,9 +78,7 @@ void check_range(const CheckDef& self, const Rule& rule, CheckContext& context) 
     std::map<uint16_t, InsidePort> inside = ports_inside(rule, range, context);
     if (inside.empty()) continue;
     Finding finding = mention_finding(self, rule, mention, range_message(mention, inside));
-    std::vector<uint16_t> ports;
-    for (const auto& [port, kinds] : inside) ports.push_back(port);
-    suggest_without_ports(rule, mention, ports, context, finding);
+    suggest_without_ports(rule, mention, context, finding);
     context.findings.push_back(std::move(finding));
   }
 }

@@ -53,7 +53,7 @@ void check_removed_port(const CheckDef& self, const Rule& rule, CheckContext& co
       if (!assigned.empty()) {
         suggest_transports(rule, assigned, context, finding);
       } else {
-        suggest_without_ports(rule, mention, {port}, context, finding);
+        suggest_without_ports(rule, mention, context, finding);
       }
       context.findings.push_back(std::move(finding));
     }

@@ -42,7 +42,7 @@ void check_retired_service(const CheckDef& self, const Rule& rule, CheckContext&
     if (!other.empty()) {
       suggest_transports(rule, other, context, finding);
     } else {
-      suggest_without_ports(rule, mention, {port}, context, finding);
+      suggest_without_ports(rule, mention, context, finding);
     }
     context.findings.push_back(std::move(finding));
   }
