@@ -50,6 +50,10 @@ std::string_view verdict_name(Verdict verdict);
 struct Reference {
   SourceSpan span;  // where the reference stands in the rule
   std::string name;
+  // Where the name gets its value (pf `legacy = "{ 22 658 }"`) and that definition as written,
+  // so that an edit can change the definition every user of the name shares; empty if unknown.
+  SourceSpan definition_span = {};
+  std::string_view definition = {};
 };
 
 // One port, range or service name as the user wrote it, with what it resolves to.
@@ -77,8 +81,14 @@ struct PortSet {
   SourceSpan option_span;  // the option and its value ("--dport 22"), what a removal deletes
   bool is_list = false;    // written as a list (multiport, set): an edit may keep several entries
   std::vector<PortKeyword> keywords = {};  // dynamic ports: they match no number, and are not "any"
+  // A written value could not be resolved (a variable without a literal value, an unknown
+  // service name, an invalid port): the tokens are incomplete, and the side is not "any port".
+  bool unresolved = false;
+  // iptables multiport `--ports`: matches when the source OR the destination port is in the set.
+  // Parsers keep such a set in destination_ports.
+  bool either_side = false;
 
-  bool any() const { return tokens.empty() && keywords.empty(); }
+  bool any() const { return tokens.empty() && keywords.empty() && !unresolved; }
   // Sorted, merged intervals of the written tokens (negation not applied).
   std::vector<PortInterval> intervals() const;
   // Whether the rule matches `port` on this side, negation applied.
@@ -174,7 +184,8 @@ struct Ruleset {
 class Dialect {
  public:
   virtual ~Dialect() = default;
-  // Text that replaces `ports.value_span` so that the rule matches exactly `keep` (not empty).
+  // Text that replaces `ports.value_span` so that the rule matches exactly `keep` (not empty
+  // unless `ports` has keywords, which the edit keeps).
   // If the format needs more than the value changed (e.g. `--dport` → `-m multiport --dports`),
   // the edit returned replaces `ports.option_span` instead.
   struct PortEdit {
