@@ -12,6 +12,12 @@
 
 namespace fwlint::iptables {
 
+// A reference (`$PORTS`, a loop variable) that brought text into a command.
+struct RefView {
+  std::string_view where;       // the reference as written
+  std::string_view definition;  // where its value was written (`PORTS="22,658"`), or empty
+};
+
 // A run of an argument's text that was written contiguously in the file.
 struct Piece {
   uint32_t offset = 0;      // where the run starts in Arg::text
@@ -40,7 +46,7 @@ class ArgList {
  public:
   std::vector<Arg> args;
   std::vector<Piece> pieces;
-  std::vector<std::string_view> refs;  // `$NAME` references as written in the file
+  std::vector<RefView> refs;
 
   // Keeps `text` alive until clear() and returns a view of it.
   std::string_view own(std::string text);
@@ -59,7 +65,7 @@ class ArgList {
 // written in the command.
 struct Origin {
   std::string_view source;
-  std::vector<std::string_view> via;
+  std::vector<RefView> via;
 };
 Origin origin_of(const ArgList& list, const Arg& arg, size_t begin, size_t end);
 

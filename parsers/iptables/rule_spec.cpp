@@ -488,8 +488,14 @@ void SpecReader::read_ports(const Option& option, OptionKind kind, Value value, 
       token.span = span(origin.source);
       token.text = std::string(item);
       token.interval = port.interval;
-      for (std::string_view reference : origin.via) {
-        token.via.push_back({span(reference), std::string(reference)});
+      for (const RefView& reference : origin.via) {
+        Reference& via = token.via.emplace_back();
+        via.span = span(reference.where);
+        via.name = std::string(reference.where);
+        if (!reference.definition.empty()) {
+          via.definition_span = span(reference.definition);
+          via.definition = reference.definition;
+        }
       }
       ports.tokens.push_back(std::move(token));
       slots += port.interval.low == port.interval.high ? 1 : 2;

@@ -41,6 +41,7 @@ void assign(const Word& word, size_t name_length, Environment& environment) {
   } else if (!fields.empty()) {
     field = std::move(fields.front());
   }
+  field.definition = word.raw;
   environment.assign(first.substr(0, name_length), std::move(field));
 }
 

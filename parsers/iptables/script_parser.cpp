@@ -144,7 +144,12 @@ void ScriptParser::run_loop(const Statement& loop) {
     execute(loop.body);
     return;
   }
+  // The loop variable's definition: `for p in 22 658`.
+  const char* header = loop.command->words[loop.first_word].raw.data();
+  std::string_view definition(
+      header, static_cast<size_t>(loop.command->text.data() + loop.command->text.size() - header));
   for (Field& value : values) {
+    value.definition = definition;
     if (++loop_runs_ > kMaxLoopRuns) {
       if (!loop_limit_reported_) {
         result_.diagnostics.push_back(make_diagnostic(

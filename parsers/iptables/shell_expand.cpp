@@ -12,7 +12,7 @@ class Expander {
  public:
   explicit Expander(bool split) : split_(split) {}
 
-  void add(std::string_view source, const std::vector<std::string_view>& via, bool splittable) {
+  void add(std::string_view source, const std::vector<RefView>& via, bool splittable) {
     if (!split_ || !splittable) {
       append(source, via);
       return;
@@ -39,7 +39,7 @@ class Expander {
   }
 
  private:
-  void append(std::string_view source, const std::vector<std::string_view>& via) {
+  void append(std::string_view source, const std::vector<RefView>& via) {
     open_ = true;
     if (source.empty()) return;
     current_.segments.push_back({source, via});
@@ -81,7 +81,7 @@ void Environment::assign(std::string_view name, Field value) {
 std::vector<Field> expand(std::span<const WordPart> parts, const Environment& environment,
                           bool split, std::string_view* unresolved) {
   Expander expander(split);
-  static const std::vector<std::string_view> kNoVia;
+  static const std::vector<RefView> kNoVia;
   for (const WordPart& part : parts) {
     if (part.quoted) expander.keep_empty();
     if (part.kind == WordPart::Kind::kLiteral) {
@@ -97,9 +97,9 @@ std::vector<Field> expand(std::span<const WordPart> parts, const Environment& en
       return {std::move(field)};
     }
     for (const Segment& segment : value->segments) {
-      std::vector<std::string_view> via;
+      std::vector<RefView> via;
       via.reserve(segment.via.size() + 1);
-      via.push_back(part.text);
+      via.push_back({part.text, value->definition});
       via.insert(via.end(), segment.via.begin(), segment.via.end());
       expander.add(segment.source, via, !part.quoted);
     }

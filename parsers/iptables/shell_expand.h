@@ -16,13 +16,14 @@ namespace fwlint::iptables {
 // Characters written contiguously in the file, and the references that brought them here.
 struct Segment {
   std::string_view source;
-  std::vector<std::string_view> via;  // outermost first
+  std::vector<RefView> via;  // outermost first
 };
 
 // One field of an expansion (a word after splitting), or a variable's value.
 struct Field {
   std::vector<Segment> segments;
   bool resolved = true;  // false: the script computes the value, or never assigns it literally
+  std::string_view definition;  // a variable's value: its assignment or loop header as written
 
   std::string text() const;
 };

@@ -61,6 +61,8 @@ TEST(IptablesScript, VariablesKeepWhereThePortWasWritten) {
   EXPECT_EQ(removed.via[0].name, "$PORTS");
   EXPECT_EQ(removed.via[0].span.line, 4u);
   EXPECT_EQ(parsed.text(removed.via[0].span), "$PORTS");
+  EXPECT_EQ(removed.via[0].definition, "PORTS=\"22,658\"");
+  EXPECT_EQ(parsed.text(removed.via[0].definition_span), "PORTS=\"22,658\"");
   EXPECT_EQ(parsed.text(list.value_span), "$PORTS");
 
   const PortToken& ssh = parsed.rule(1).destination_ports.tokens.at(0);
@@ -111,6 +113,7 @@ TEST(IptablesScript, LoopsMakeOneRulePerValue) {
   EXPECT_EQ(second.span.column, 13u);
   EXPECT_EQ(second.via.at(0).name, "$p");
   EXPECT_EQ(parsed.text(second.via.at(0).span), "$p");
+  EXPECT_EQ(second.via.at(0).definition, "for p in 22 658");
   EXPECT_EQ(rules[0]->text, rules[1]->text);
   std::vector<std::string> combinations;
   for (size_t i = 2; i < rules.size(); ++i) {
@@ -136,6 +139,7 @@ TEST(IptablesScript, LoopOverAVariable) {
   EXPECT_EQ(token.via[0].name, "$p");
   EXPECT_EQ(token.via[1].name, "$LEGACY");
   EXPECT_EQ(token.via[1].span.line, 2u);
+  EXPECT_EQ(token.via[1].definition, "LEGACY=\"658 659\"");
 }
 
 TEST(IptablesScript, TablesChainsAndPolicies) {
