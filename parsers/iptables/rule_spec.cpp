@@ -442,6 +442,13 @@ void SpecReader::read_ports(const Option& option, OptionKind kind, Value value, 
   bool list = kind == OptionKind::kDestinationPorts || kind == OptionKind::kSourcePorts ||
               kind == OptionKind::kEitherPorts;
   PortSet& ports = source ? rule_.source_ports : rule_.destination_ports;
+  // Port options belong to the tcp, udp, sctp and dccp matches (multiport also to udplite),
+  // which a protocol given before them loads: without one iptables refuses the option.
+  bool udplite = list && equals_lower(rule_.protocol, "udplite");
+  if (!protocol_transport_ && module_transports_.empty() && !protocol_unresolved_ && !udplite) {
+    report(kInvalidSyntax, option.arg->raw,
+           concat(code(option.name), " needs a protocol before it: -p tcp, udp, sctp or dccp"));
+  }
   if (!ports.option_span.valid()) {
     ports.negated = negated;
     ports.is_list = list;

@@ -128,6 +128,20 @@ TEST(IptablesBadInput, StrayArgumentsAndSecondCommands) {
   EXPECT_EQ(parsed.rules().size(), 4u);
 }
 
+TEST(IptablesBadInput, PortsNeedAProtocolBeforeThem) {
+  Parsed parsed = save(
+      "-A INPUT --dport 22 -j ACCEPT\n"
+      "-A INPUT --dport 22 -p tcp -j ACCEPT\n"
+      "-A INPUT -p icmp -m multiport --sports 1,2 -j ACCEPT\n"
+      "-A INPUT -m tcp --dport 22 -j ACCEPT\n"
+      "-A INPUT -p udplite -m multiport --dports 53 -j ACCEPT\n"
+      "-A INPUT -p 6 --dport 22 -j ACCEPT");
+  EXPECT_EQ(parsed.diagnostics(), (Lines{"5:10 FW1001", "6:10 FW1001", "7:31 FW1001"}))
+      << parsed.describe();
+  for (const Rule* rule : parsed.rules())
+    EXPECT_FALSE(rule->destination_ports.any() && rule->source_ports.any());
+}
+
 TEST(IptablesBadInput, ScriptProblems) {
   Parsed parsed(Format::kIptablesScript,
                 "iptables -A INPUT -p tcp --dport 70000 -j ACCEPT\n"
