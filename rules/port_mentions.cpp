@@ -219,12 +219,14 @@ void suggest_without_ports(const Rule& rule, const PortMention& mention,
                          " out of it, since that rule exists only for this traffic";
     return;
   }
-  if (keep.empty() && !mention.ports.negated) {
+  // Port keywords (Windows RPC, Teredo…) stay when every number goes: rewrite, do not delete.
+  bool nothing_left = keep.empty() && mention.ports.keywords.empty();
+  if (nothing_left && !mention.ports.negated) {
     finding.suggestion =
         "delete the rule, it exists only for this traffic: " + dialect->delete_rule(rule);
     return;
   }
-  if (keep.empty()) {
+  if (nothing_left) {
     finding.suggestion = "drop the exclusion from the rule";
     finding.edits.push_back({mention.ports.option_span, ""});
     return;
