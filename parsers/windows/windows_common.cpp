@@ -105,7 +105,7 @@ void add_port_item(const SourceFile& file, std::string_view item, PortSet& ports
     }
     diagnostics.error(kInvalidPort, span,
                       "port " + std::string(item) + " is outside 0-65535; fwlint ignored it");
-    ports.keywords.push_back({span, std::string(item)});
+    ports.unresolved = true;
     return;
   }
   if (size_t dash = item.find('-'); dash != std::string_view::npos &&
@@ -121,7 +121,7 @@ void add_port_item(const SourceFile& file, std::string_view item, PortSet& ports
                       "port range " + std::string(item) +
                           (low && high ? " is reversed" : " is outside 0-65535") +
                           "; fwlint could not check it");
-    ports.keywords.push_back({span, std::string(item)});
+    ports.unresolved = true;
     return;
   }
   ports.keywords.push_back({span, std::string(item)});

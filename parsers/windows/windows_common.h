@@ -47,8 +47,9 @@ class Diagnostics {
 };
 
 // Adds one written port item — a number, a `low-high` range or a keyword — to `ports`.
-// `item` lies inside file.content(). Anything else is an FW1003 finding, kept as a keyword so
-// that the side does not read as "any port".
+// `item` lies inside file.content(). Anything else is an FW1003 finding: an unknown word is kept
+// as a keyword (Windows may have added one), a number out of range or a reversed range marks
+// the side unresolved; either way the side does not read as "any port".
 void add_port_item(const SourceFile& file, std::string_view item, PortSet& ports,
                    Diagnostics& diagnostics);
 // Adds every item of a comma-separated port list ("554,8554-8558", "RPC"); blanks around the
