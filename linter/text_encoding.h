@@ -14,6 +14,9 @@ enum class TextEncoding : uint8_t { kUtf8, kUtf8Bom, kUtf16Le, kUtf16Be };
 // The encoding a byte-order mark announces; kUtf8 when there is none.
 TextEncoding detect_encoding(std::string_view bytes);
 
+// Appends a code point as UTF-8.
+void append_utf8(std::string& out, char32_t code_point);
+
 // The text as UTF-8 without a byte-order mark: UTF-16 with a BOM is transcoded (an unpaired
 // surrogate or a trailing odd byte becomes U+FFFD), a UTF-8 BOM is dropped, and anything else
 // is returned unchanged. Line terminators are kept as written.

@@ -1,6 +1,6 @@
 // `netsh advfirewall firewall show rule name=all [verbose]`: records of `Label: value` lines, each
 // opened by the rule's name and a line of dashes, in the language of the machine.
-#include <algorithm>
+#include <optional>
 
 #include "linter/diagnostics.h"
 #include "parsers/windows/netsh_labels.h"

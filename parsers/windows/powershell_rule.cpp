@@ -141,7 +141,6 @@ struct Column {
 constexpr Column kColumns[] = {
     {"Name", &PsRule::name},
     {"DisplayName", &PsRule::display_name},
-    {"Description", &PsRule::description},
     {"Enabled", &PsRule::enabled},
     {"Direction", &PsRule::direction},
     {"Action", &PsRule::action},

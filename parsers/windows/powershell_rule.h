@@ -26,7 +26,6 @@ struct PsRule {
   std::string_view text;  // the CSV record or JSON object as written
   PsProperty name;        // the rule id (`Name`)
   PsProperty display_name;
-  PsProperty description;
   PsProperty enabled;
   PsProperty direction;
   PsProperty action;
