@@ -285,6 +285,9 @@ class NetshParser {
 }  // namespace
 
 int sniff_windows_netsh(std::string_view content, std::string_view) {
+  // What netsh prints when no rule matches: an empty but well-formed dump.
+  std::string_view whole = trim(content);
+  if (!whole.empty() && whole.size() < 64 && windows::is_netsh_trailer(whole)) return 60;
   // Records open within the first lines: a labelled line over a line of dashes.
   std::string_view previous;
   for (int line = 0; line < 64 && !content.empty(); ++line) {

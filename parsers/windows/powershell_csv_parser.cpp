@@ -148,8 +148,9 @@ class CsvParser {
 
 int sniff_windows_powershell_csv(std::string_view content, std::string_view) {
   Header header = find_header(content);
-  bool rule_columns = header_names(header.line, "DisplayName") &&
-                      header_names(header.line, "Direction") && header_names(header.line, "Action");
+  bool named = header_names(header.line, "Name") || header_names(header.line, "DisplayName");
+  bool rule_columns =
+      named && header_names(header.line, "Direction") && header_names(header.line, "Action");
   return rule_columns ? 90 : 0;
 }
 

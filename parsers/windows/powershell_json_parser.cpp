@@ -174,8 +174,9 @@ int sniff_windows_powershell_json(std::string_view content, std::string_view) {
     return 0;
   }
   std::string_view head = content.substr(first, 65536);
-  bool rule_keys = head.find("\"DisplayName\"") != std::string_view::npos &&
-                   head.find("\"Direction\"") != std::string_view::npos &&
+  bool named = head.find("\"DisplayName\"") != std::string_view::npos ||
+               head.find("\"Name\"") != std::string_view::npos;
+  bool rule_keys = named && head.find("\"Direction\"") != std::string_view::npos &&
                    head.find("\"Action\"") != std::string_view::npos;
   return rule_keys ? 85 : 0;
 }

@@ -258,6 +258,8 @@ TEST(WindowsSniffing, EachFormatIsRecognisedByItsContentOnly) {
   std::string_view nft_json = "{\"nftables\": [{\"metainfo\": {\"json_schema_version\": 1}}]}";
   std::string_view pf = "pass in proto udp to port 659\n";
   EXPECT_GT(sniff_windows_netsh(netsh, ""), 0);
+  EXPECT_GT(sniff_windows_netsh("\r\nNo rules match the specified criteria.\r\n", ""), 0);
+  EXPECT_GT(sniff_windows_powershell_csv("\"Name\",\"Direction\",\"Action\"\n", ""), 0);
   EXPECT_GT(sniff_windows_reg(reg, ""), sniff_windows_reg(regedit4, ""));
   EXPECT_GT(sniff_windows_reg(regedit4, ""), 0);
   EXPECT_GT(sniff_windows_powershell_csv(csv, ""), 0);
