@@ -27,7 +27,8 @@ std::string render(const fs::path& fixture, const ParseResult& parsed,
   nlohmann::json dump = model_to_json(parsed.ruleset, sources);
   dump["file"] = fixture.filename().string();  // no machine-specific path in the golden
   std::ostringstream out;
-  out << dump.dump(2) << "\n";
+  // A dump in a legacy code page is not UTF-8: its bytes show as U+FFFD.
+  out << dump.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   for (const Finding& finding : parsed.diagnostics) {
     out << finding.span.line << ':' << finding.span.column << '-' << finding.span.end_line << ':'
         << finding.span.end_column << ": " << severity_name(finding.severity) << '['
