@@ -1,0 +1,7 @@
+// libFuzzer target: pf.conf.
+#include "fuzz/fuzz_front_ends.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  fwlint::fuzz_front_ends(data, size, {Format::kPf});
+  return 0;
+}
