@@ -132,6 +132,42 @@ not "no removed port".)md",
     .examples = {},
 };
 
+const CheckInfo kIncludeNotFound = {
+    .id = "FW1009",
+    .name = "include-not-found",
+    .severity = Severity::kWarning,
+    .summary = "A file the configuration includes or loads could not be read",
+    .suggestion =
+        "Lint the configuration where its included files exist, or name them on the command "
+        "line",
+    .doc = R"md(## What it does
+Reports an `include "file"` or `load anchor … from "file"` (pf), or an `include` (nftables), whose
+file does not exist or cannot be read. A relative name is looked up beside the including file
+first, then in the working directory.
+
+## Why is this bad?
+The rules and definitions of that file were not checked. A configuration copied from another
+machine often names absolute paths such as `/etc/pf.anchors/…`: a clean report then says nothing
+about them.)md",
+    .examples = {},
+};
+
+const CheckInfo kIncludeCycle = {
+    .id = "FW1010",
+    .name = "include-cycle",
+    .severity = Severity::kError,
+    .summary = "Included files include each other",
+    .suggestion = "Break the cycle: each file should be included once, from one place",
+    .doc = R"md(## What it does
+Reports an include (or `load anchor`) of a file that is already being read, directly or through
+other files.
+
+## Why is this bad?
+The firewall tool refuses such a configuration or loops; fwlint reads each file of the cycle once
+and reports where the cycle closes.)md",
+    .examples = {},
+};
+
 const CheckInfo kSuppressionWithoutReason = {
     .id = "FW1020",
     .name = "suppression-without-reason",
@@ -189,10 +225,19 @@ Stale suppressions hide future problems on the same rule and mislead readers.)md
 
 namespace {
 const CheckInfo* const kAllInputDiagnostics[] = {
-    &kInvalidSyntax,      &kUnknownServiceName, &kInvalidPort,
-    &kUnresolvedVariable, &kBinaryInput,        &kUnrecognizedFormat,
-    &kUnreadableInput,    &kNoPortInformation,  &kSuppressionWithoutReason,
-    &kExpiredSuppression, &kUnusedSuppression,
+    &kInvalidSyntax,
+    &kUnknownServiceName,
+    &kInvalidPort,
+    &kUnresolvedVariable,
+    &kBinaryInput,
+    &kUnrecognizedFormat,
+    &kUnreadableInput,
+    &kNoPortInformation,
+    &kIncludeNotFound,
+    &kIncludeCycle,
+    &kSuppressionWithoutReason,
+    &kExpiredSuppression,
+    &kUnusedSuppression,
 };
 }  // namespace
 

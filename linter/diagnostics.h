@@ -17,6 +17,8 @@ extern const CheckInfo kBinaryInput;               // FW1005
 extern const CheckInfo kUnrecognizedFormat;        // FW1006
 extern const CheckInfo kUnreadableInput;           // FW1007
 extern const CheckInfo kNoPortInformation;         // FW1008
+extern const CheckInfo kIncludeNotFound;           // FW1009
+extern const CheckInfo kIncludeCycle;              // FW1010
 extern const CheckInfo kSuppressionWithoutReason;  // FW1020
 extern const CheckInfo kExpiredSuppression;        // FW1021
 extern const CheckInfo kUnusedSuppression;         // FW1022

@@ -169,7 +169,7 @@ const FrontEnd* Linter::choose_front_end(const SourceFile& file, bool named,
 }
 
 ParseResult Linter::parse(const SourceFile& file, const FrontEnd& front_end) const {
-  ParseContext context{registry_};
+  ParseContext context{registry_, &sources_};
   ParseResult result = front_end.parse(file, context);
   result.ruleset.file = file.index();
   return result;

@@ -1,5 +1,6 @@
 #include "parsers/iptables/iptables_parser.h"
 #include "parsers/parser.h"
+#include "parsers/pf/pf_parser.h"
 #include "parsers/windows/windows_parsers.h"
 
 namespace fwlint {
@@ -9,6 +10,7 @@ namespace {
 const FrontEnd kFrontEnds[] = {
     {Format::kIptablesSave, "iptables-save", &sniff_iptables_save, &parse_iptables_save},
     {Format::kIptablesScript, "iptables-script", &sniff_iptables_script, &parse_iptables_script},
+    {Format::kPf, "pf", &sniff_pf, &parse_pf},
     {Format::kWindowsNetsh, "windows-netsh", &sniff_windows_netsh, &parse_windows_netsh},
     {Format::kWindowsPowershellCsv, "windows-powershell-csv", &sniff_windows_powershell_csv,
      &parse_windows_powershell_csv},

@@ -21,6 +21,9 @@ struct ParseResult {
 
 struct ParseContext {
   const Registry& registry;
+  // Where included files are added (pf `include`, nftables `include`); null when parsing
+  // must not read other files.
+  SourceManager* sources = nullptr;
 };
 
 struct FrontEnd {

@@ -90,9 +90,11 @@ json rule_to_json(const Rule& rule) {
       {"comment", rule.comment},
       {"other_matches", other},
   };
-  // Only formats with rule names or disabled rules (Windows) add these; others keep their shape.
+  // Only formats with rule names or disabled rules (Windows, pf labels) or quick rules (pf) add
+  // these; others keep their shape.
   if (!rule.name.empty()) result["name"] = rule.name;
   if (!rule.enabled) result["enabled"] = false;
+  if (rule.quick) result["quick"] = true;
   return result;
 }
 
