@@ -58,7 +58,7 @@ void Baseline::write(const fs::path& file, const LintReport& report, const Sourc
   temporary += ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << document.dump(2) << '\n';
+    out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
     if (!out) throw ConfigError(file.string() + ": the baseline cannot be written");
   }
   std::error_code error;

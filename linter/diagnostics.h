@@ -19,6 +19,7 @@ extern const CheckInfo kUnreadableInput;           // FW1007
 extern const CheckInfo kNoPortInformation;         // FW1008
 extern const CheckInfo kIncludeNotFound;           // FW1009
 extern const CheckInfo kIncludeCycle;              // FW1010
+extern const CheckInfo kInputLimitExceeded;        // FW1011
 extern const CheckInfo kSuppressionWithoutReason;  // FW1020
 extern const CheckInfo kExpiredSuppression;        // FW1021
 extern const CheckInfo kUnusedSuppression;         // FW1022

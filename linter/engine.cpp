@@ -4,18 +4,17 @@
 #include <atomic>
 #include <exception>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <iterator>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <thread>
 #include <tuple>
 
 #include "linter/catalogue.h"
 #include "linter/diagnostics.h"
 #include "linter/fingerprint.h"
+#include "linter/input_limits.h"
+#include "linter/registry_load.h"
 #include "linter/suppression.h"
 #include "linter/text_encoding.h"
 
@@ -35,26 +34,28 @@ namespace {
 
 void walk_directory(const fs::path& directory, std::vector<InputPath>& out) {
   std::vector<fs::path> entries;
-  for (const fs::directory_entry& entry : fs::directory_iterator(directory)) {
-    if (entry.path().filename().string().starts_with(".")) continue;
-    entries.push_back(entry.path());
+  std::error_code error;
+  fs::directory_iterator it(directory, error);
+  for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+    if (it->path().filename().string().starts_with(".")) continue;
+    entries.push_back(it->path());
+  }
+  if (error) {
+    // Named, so that reading it reports why (FW1007) instead of the walk aborting the run.
+    out.push_back({directory.string(), true});
+    return;
   }
   std::sort(entries.begin(), entries.end());
   for (const fs::path& entry : entries) {
-    std::error_code error;
-    if (fs::is_directory(entry, error)) {
+    // Symbolic links to directories are not followed: one pointing up would never end.
+    if (fs::is_symlink(entry, error)) {
+      if (fs::is_regular_file(entry, error)) out.push_back({entry.string(), false});
+    } else if (fs::is_directory(entry, error)) {
       walk_directory(entry, out);
     } else if (fs::is_regular_file(entry, error)) {
       out.push_back({entry.string(), false});
     }
   }
-}
-
-std::optional<std::string> read_all(std::istream& in) {
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(buffer).str();
 }
 
 }  // namespace
@@ -90,6 +91,16 @@ const Config& Linter::config_for(const std::string& input_path) {
   return it->second;
 }
 
+const Registry* Linter::registry_for(const Config& config) {
+  if (!config.registry) return nullptr;
+  fs::path file = *config.registry;
+  if (file.is_relative() && !config.path.empty()) file = fs::path(config.path).parent_path() / file;
+  std::lock_guard lock(registries_mutex_);
+  auto it = registries_.find(file);
+  if (it == registries_.end()) it = registries_.emplace(file, LoadedRegistry::load(file)).first;
+  return &it->second->registry();
+}
+
 namespace {
 
 // Drops what the configuration does not select, applies its severities, and the suppressions
@@ -111,39 +122,31 @@ void apply_policy(const Config& config, const SourceFile& file, const std::strin
 }  // namespace
 
 std::optional<uint32_t> Linter::read(const InputPath& input, std::vector<Finding>& findings) {
-  std::optional<std::string> content;
   std::string display = input.path == "-" ? "<stdin>" : input.path;
-  std::string reason;
-  if (input.path == "-") {
-    content = read_all(std::cin);
-    if (!content) reason = "standard input could not be read";
-  } else {
-    std::error_code error;
-    if (fs::is_directory(input.path, error)) {
-      reason = "is a directory";
-    } else if (!fs::exists(input.path, error)) {
-      reason = "no such file";
-    } else if (std::ifstream file(input.path, std::ios::binary); !file) {
-      reason = "cannot be opened";
-    } else {
-      content = read_all(file);
-      if (!content) reason = "read failed";
-    }
-  }
-  if (!content) {
+  FileContent read = input.path == "-" ? read_standard_input(options_.limits)
+                                       : read_regular_file(input.path, options_.limits);
+  if (!read.content) {
     const SourceFile& file = sources_.add(display, "");
-    findings.push_back(
-        make_diagnostic(kUnreadableInput, {file.index(), 1, 1, 1, 1}, display + ": " + reason));
+    findings.push_back(make_diagnostic(read.too_large ? kInputLimitExceeded : kUnreadableInput,
+                                       {file.index(), 1, 1, 1, 1}, display + ": " + read.error));
     return std::nullopt;
   }
   // Decoded here so that every span refers to the UTF-8 text, whatever the file was written in.
-  return sources_.add(display, to_utf8(std::move(*content))).index();
+  return sources_.add(display, to_utf8(std::move(*read.content))).index();
 }
 
 const FrontEnd* Linter::choose_front_end(const SourceFile& file, bool named,
                                          std::vector<Finding>& findings) const {
-  if (options_.forced_front_end != nullptr) return options_.forced_front_end;
   std::string_view content = file.content();
+  // Binary data is no configuration in any format, so this holds for --input-format too.
+  if (size_t nul = content.find('\0');
+      nul != std::string_view::npos && options_.forced_front_end != nullptr) {
+    findings.push_back(make_diagnostic(
+        kBinaryInput, file.span(nul, nul + 1),
+        "the input contains a NUL byte: it is binary data, not a firewall configuration"));
+    return nullptr;
+  }
+  if (options_.forced_front_end != nullptr) return options_.forced_front_end;
   if (std::optional<UnsupportedInput> unsupported = unsupported_input(content)) {
     if (named) {
       findings.push_back(make_diagnostic(kUnrecognizedFormat, {file.index(), 1, 1, 1, 1},
@@ -168,17 +171,20 @@ const FrontEnd* Linter::choose_front_end(const SourceFile& file, bool named,
   return front_end;
 }
 
-ParseResult Linter::parse(const SourceFile& file, const FrontEnd& front_end) const {
-  ParseContext context{registry_, &sources_};
+ParseResult Linter::parse(const SourceFile& file, const FrontEnd& front_end,
+                          const Registry* registry) const {
+  ParseContext context{registry != nullptr ? *registry : registry_, &sources_, options_.limits};
   ParseResult result = front_end.parse(file, context);
   result.ruleset.file = file.index();
   return result;
 }
 
-std::vector<Finding> Linter::check(const Ruleset& ruleset, const CheckOptions& options) const {
+std::vector<Finding> Linter::check(const Ruleset& ruleset, const CheckOptions& options,
+                                   const Registry* registry) const {
   std::vector<Finding> findings;
   const SourceFile& file = sources_.file(ruleset.file);
-  CheckContext context{ruleset, file, registry_, retired_, options, findings};
+  CheckContext context{ruleset,  file,    registry != nullptr ? *registry : registry_,
+                       retired_, options, findings};
   for (const CheckDef* check : all_checks()) {
     if (check->check_rule == nullptr) continue;
     for (const Table& table : ruleset.tables) {
@@ -190,6 +196,25 @@ std::vector<Finding> Linter::check(const Ruleset& ruleset, const CheckOptions& o
   return findings;
 }
 
+bool Linter::within_line_limit(const SourceFile& file, const FrontEnd& front_end,
+                               std::vector<Finding>& findings) const {
+  // JSON exports are often written as one line; their structure does not depend on lines.
+  if (front_end.format == Format::kNftablesJson ||
+      front_end.format == Format::kWindowsPowershellJson) {
+    return true;
+  }
+  uint32_t line = first_overlong_line(file, options_.limits);
+  if (line == 0) return true;
+  size_t begin = file.line_offset(line);
+  findings.push_back(make_diagnostic(kInputLimitExceeded, file.span(begin, begin + 1),
+                                     "line " + std::to_string(line) + " is " +
+                                         std::to_string(file.line_text(line).size()) +
+                                         " bytes long, more than the limit of " +
+                                         format_byte_count(options_.limits.max_line_length) +
+                                         " (--max-line-length): the file was not parsed"));
+  return false;
+}
+
 std::optional<InputOutcome> Linter::lint_one(const InputPath& input,
                                              std::vector<Finding>& findings) {
   InputOutcome outcome;
@@ -198,16 +223,21 @@ std::optional<InputOutcome> Linter::lint_one(const InputPath& input,
   if (outcome.file) {
     const SourceFile& file = sources_.file(*outcome.file);
     outcome.front_end = choose_front_end(file, input.named, findings);
+    if (outcome.front_end != nullptr && !within_line_limit(file, *outcome.front_end, findings)) {
+      outcome.front_end = nullptr;
+    }
     if (outcome.front_end != nullptr) {
-      ParseResult parsed = parse(file, *outcome.front_end);
+      const Config& config = config_for(input.path);
+      const Registry* registry = registry_for(config);
+      ParseResult parsed = parse(file, *outcome.front_end, registry);
       outcome.rule_count = parsed.ruleset.rule_count();
       outcome.processed = true;
       findings.insert(findings.end(), std::make_move_iterator(parsed.diagnostics.begin()),
                       std::make_move_iterator(parsed.diagnostics.end()));
-      const Config& config = config_for(input.path);
       CheckOptions options = config.options;
       if (options_.max_range_width) options.max_range_width = *options_.max_range_width;
-      std::vector<Finding> checked = merge_shared_findings(check(parsed.ruleset, options));
+      std::vector<Finding> checked =
+          merge_shared_findings(check(parsed.ruleset, options, registry));
       findings.insert(findings.end(), std::make_move_iterator(checked.begin()),
                       std::make_move_iterator(checked.end()));
       apply_policy(config, file, input.path, options_.today, findings);
@@ -235,6 +265,7 @@ LintReport Linter::lint(const std::vector<InputPath>& inputs) {
     for (size_t i; (i = next++) < inputs.size();) {
       try {
         outcomes[i] = lint_one(inputs[i], findings[i]);
+        if (outcomes[i] && options_.on_input_done) options_.on_input_done(*outcomes[i]);
       } catch (...) {
         std::lock_guard lock(failure_mutex);
         if (!failure) failure = std::current_exception();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -13,10 +14,14 @@
 #include "linter/check.h"
 #include "linter/config.h"
 #include "linter/finding.h"
+#include "linter/input_limits.h"
+#include "linter/registry_load.h"
 #include "linter/source.h"
 #include "parsers/parser.h"
 
 namespace fwlint {
+
+struct InputOutcome;
 
 struct LintOptions {
   CheckOptions checks;                      // used as they are when no configuration file applies
@@ -25,6 +30,9 @@ struct LintOptions {
   std::optional<std::filesystem::path> config_file;  // --config: one file for every input
   bool find_config_files = false;  // look for .fwlint.toml above each input (the CLI's default)
   std::string today;               // YYYY-MM-DD, when suppressions expire; empty: never
+  InputLimits limits;              // --max-file-size, --max-line-length, --max-include-depth
+  // Called after each input is linted (from any worker thread), e.g. to show progress.
+  std::function<void(const InputOutcome&)> on_input_done;
 };
 
 // One input named on the command line or found in a directory.
@@ -61,11 +69,14 @@ class Linter {
   // Picks the front end for a read file, or reports why none fits (named inputs only).
   const FrontEnd* choose_front_end(const SourceFile& file, bool named,
                                    std::vector<Finding>& findings) const;
-  ParseResult parse(const SourceFile& file, const FrontEnd& front_end) const;
+  // `registry` replaces the built-in registry when not null.
+  ParseResult parse(const SourceFile& file, const FrontEnd& front_end,
+                    const Registry* registry = nullptr) const;
   std::vector<Finding> check(const Ruleset& ruleset) const {
     return check(ruleset, options_.checks);
   }
-  std::vector<Finding> check(const Ruleset& ruleset, const CheckOptions& options) const;
+  std::vector<Finding> check(const Ruleset& ruleset, const CheckOptions& options,
+                             const Registry* registry = nullptr) const;
   // The configuration that governs an input: --config, the nearest .fwlint.toml, or defaults.
   // Throws ConfigError when a configuration file is wrong.
   const Config& config_for(const std::string& input_path);
@@ -75,6 +86,11 @@ class Linter {
   LintReport lint(const std::vector<InputPath>& inputs);
 
  private:
+  // The registry a configuration names (`registry = "…"`), loaded once; null for the built-in.
+  const Registry* registry_for(const Config& config);
+  // Reports the first line longer than the limit (FW1011); such a file is not parsed.
+  bool within_line_limit(const SourceFile& file, const FrontEnd& front_end,
+                         std::vector<Finding>& findings) const;
   std::optional<InputOutcome> lint_one(const InputPath& input, std::vector<Finding>& findings);
 
   SourceManager& sources_;
@@ -84,6 +100,8 @@ class Linter {
   Config defaults_;
   std::mutex configs_mutex_;
   std::map<std::filesystem::path, Config> configs_;  // by config file; nodes never move
+  std::mutex registries_mutex_;
+  std::map<std::filesystem::path, std::unique_ptr<LoadedRegistry>> registries_;
 };
 
 // Findings of the same check on the same token (one port shared by several rules) become one

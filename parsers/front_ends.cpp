@@ -1,4 +1,5 @@
 #include "parsers/iptables/iptables_parser.h"
+#include "parsers/nftables/nftables_parser.h"
 #include "parsers/parser.h"
 #include "parsers/pf/pf_parser.h"
 #include "parsers/windows/windows_parsers.h"
@@ -10,6 +11,8 @@ namespace {
 const FrontEnd kFrontEnds[] = {
     {Format::kIptablesSave, "iptables-save", &sniff_iptables_save, &parse_iptables_save},
     {Format::kIptablesScript, "iptables-script", &sniff_iptables_script, &parse_iptables_script},
+    {Format::kNftables, "nftables", &sniff_nftables, &parse_nftables},
+    {Format::kNftablesJson, "nftables-json", &sniff_nftables_json, &parse_nftables_json},
     {Format::kPf, "pf", &sniff_pf, &parse_pf},
     {Format::kWindowsNetsh, "windows-netsh", &sniff_windows_netsh, &parse_windows_netsh},
     {Format::kWindowsPowershellCsv, "windows-powershell-csv", &sniff_windows_powershell_csv,

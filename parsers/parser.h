@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "linter/finding.h"
+#include "linter/input_limits.h"
 #include "linter/model.h"
 #include "linter/registry.h"
 #include "linter/source.h"
@@ -24,6 +25,8 @@ struct ParseContext {
   // Where included files are added (pf `include`, nftables `include`); null when parsing
   // must not read other files.
   SourceManager* sources = nullptr;
+  // Included files obey the same size limit; include and nesting depth are bounded.
+  InputLimits limits = {};
 };
 
 struct FrontEnd {

@@ -118,3 +118,16 @@ TEST(Cli, ReadsStandardInput) {
 
 }  // namespace
 }  // namespace fwlint
+
+namespace fwlint {
+namespace {
+
+TEST(Cli, CommittedRuleReferenceIsUpToDate) {
+  FwlintRun run = run_fwlint("rules --format markdown");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_TRUE(testing::matches_golden(testing::source_dir() / "docs/rules.md", run.out))
+      << "regenerate with: build/fwlint rules --format markdown > docs/rules.md";
+}
+
+}  // namespace
+}  // namespace fwlint

@@ -10,6 +10,7 @@
 
 #include "linter/baseline.h"
 #include "linter/cli/commands.h"
+#include "linter/cli/progress.h"
 #include "linter/engine.h"
 #include "linter/report/model_json.h"
 #include "linter/report/reporters.h"
@@ -31,6 +32,7 @@ struct LintFlags {
   std::string baseline;
   std::string write_baseline;
   uint32_t max_range_width = CheckOptions{}.max_range_width;
+  InputLimits limits;
 };
 
 bool use_color(const std::string& mode) {
@@ -75,13 +77,22 @@ ExitCode run_lint(const LintFlags& flags, bool fail_on_given, bool max_range_wid
   if (!flags.config_file.empty()) options.config_file = flags.config_file;
   options.find_config_files = !flags.no_config;
   options.today = today();
-  Linter linter(sources, Registry::builtin(), RetiredServices::builtin(), options);
+  options.limits = flags.limits;
   std::vector<InputPath> inputs = expand_inputs(flags.paths);
+  std::optional<Progress> progress;
+  if (Progress::wanted()) {
+    progress.emplace(inputs.size());
+    options.on_input_done = [&progress](const InputOutcome& outcome) {
+      progress->input_done(outcome);
+    };
+  }
+  Linter linter(sources, Registry::builtin(), RetiredServices::builtin(), options);
   std::string fail_on = flags.fail_on;
   if (!fail_on_given && !inputs.empty()) {
     fail_on = linter.config_for(inputs.front().path).fail_on.value_or(fail_on);
   }
   LintReport report = linter.lint(inputs);
+  progress.reset();
   if (!flags.write_baseline.empty()) {
     Baseline::write(flags.write_baseline, report, sources);
     std::cerr << "fwlint: wrote " << report.findings.size() << " findings to "
@@ -126,7 +137,9 @@ ExitCode run_dump(const std::string& path, const std::string& input_format) {
     problems.insert(problems.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
   }
   LintReport report{{}, std::move(problems)};
-  if (!dump.is_null()) std::cout << dump.dump(2) << '\n';
+  if (!dump.is_null()) {
+    std::cout << dump.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
   write_text_report(std::cerr, report, sources, {false, true});
   return dump.is_null() || report.any_input_failed() ? ExitCode::kInputFailed : ExitCode::kClean;
 }
@@ -184,6 +197,20 @@ int run(int argc, char** argv) {
           ->check(CLI::Range(1u, 65536u))
           ->capture_default_str();
 
+  app.add_option("--max-file-size", flags.limits.max_file_size,
+                 "Largest input or included file to read (bytes; K, M, G suffixes)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  app.add_option("--max-line-length", flags.limits.max_line_length,
+                 "Longest line to parse (bytes; K, M suffixes); JSON inputs are exempt")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(1u, 0xFFFFFFFFu))
+      ->capture_default_str();
+  app.add_option("--max-include-depth", flags.limits.max_include_depth,
+                 "Deepest chain of nftables or pf includes")
+      ->check(CLI::Range(1u, 1000u))
+      ->capture_default_str();
+
   std::string subject;
   CLI::App* explain = app.add_subcommand(
       "explain", "Explain a check (FW2001 or removed-port) or a port (658, 993/udp)");
@@ -191,8 +218,8 @@ int run(int argc, char** argv) {
 
   std::string rules_format = "text";
   CLI::App* rules = app.add_subcommand("rules", "List every check and input diagnostic");
-  rules->add_option("--format", rules_format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  rules->add_option("--format", rules_format, "Output format (markdown: docs/rules.md)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
 
   std::string dump_path;

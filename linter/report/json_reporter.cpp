@@ -60,7 +60,8 @@ void write_json_report(std::ostream& out, const LintReport& report, const Source
                    {"inputs", std::move(inputs)},
                    {"findings", std::move(findings)},
                    {"summary", std::move(summary)}};
-  out << document.dump(2) << '\n';
+  // Messages quote the input, which may not be valid UTF-8: replace such bytes, never throw.
+  out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace fwlint

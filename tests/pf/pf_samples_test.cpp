@@ -1,0 +1,72 @@
+// samples/pf holds a realistic pf.conf: fwlint must report its removed and retired ports, through
+// a macro and through an operator, at the place each is written, with suggestions.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "linter/engine.h"
+#include "support/golden.h"
+
+namespace fwlint {
+namespace {
+
+// The 1-based line and column where `needle` first follows `line_start` in `text`.
+std::pair<uint32_t, uint32_t> position(const std::string& text, const std::string& line_start,
+                                       const std::string& needle) {
+  size_t line_begin = text.find("\n" + line_start) + 1;
+  size_t at = text.find(needle, line_begin);
+  uint32_t line = 1;
+  for (size_t i = 0; i < line_begin; ++i) line += text[i] == '\n' ? 1 : 0;
+  return {line, static_cast<uint32_t>(at - line_begin + 1)};
+}
+
+const Finding* finding_at(const LintReport& report, std::string_view id,
+                          std::pair<uint32_t, uint32_t> at) {
+  for (const Finding& finding : report.findings) {
+    if (finding.check_id == id && finding.span.line == at.first &&
+        finding.span.column == at.second) {
+      return &finding;
+    }
+  }
+  return nullptr;
+}
+
+TEST(PfSamples, ReportsRemovedAndRetiredPortsThroughMacrosAndOperators) {
+  std::filesystem::path directory = testing::source_dir() / "samples/pf";
+  std::string text = testing::read_text(directory / "pf.conf");
+  SourceManager sources;
+  Linter linter(sources, Registry::builtin(), RetiredServices::builtin(), {});
+  LintReport report = linter.lint(expand_inputs({directory.string()}));
+  ASSERT_EQ(report.inputs.size(), 1u);
+  ASSERT_NE(report.inputs[0].front_end, nullptr);
+  EXPECT_EQ(report.inputs[0].front_end->format, Format::kPf);
+  std::set<std::string_view> checks;
+  for (const Finding& finding : report.findings) {
+    EXPECT_FALSE(finding.check_id.starts_with("FW1")) << finding.message;
+    EXPECT_FALSE(finding.suggestion.empty()) << finding.message;
+    checks.insert(finding.check_id);
+  }
+  EXPECT_EQ(checks, (std::set<std::string_view>{"FW2001", "FW2002", "FW2003"}));
+
+  // In the macro's definition, once for both rules that use it, editing the definition.
+  const Finding* macro = finding_at(report, "FW2001", position(text, "legacy_ports =", "659"));
+  ASSERT_NE(macro, nullptr);
+  std::set<uint32_t> rule_lines;
+  for (const RelatedLocation& related : macro->related) rule_lines.insert(related.span.line);
+  EXPECT_EQ(rule_lines.size(), 2u);
+  ASSERT_EQ(macro->edits.size(), 1u);
+  EXPECT_EQ(macro->edits[0].replacement, "legacy_ports = \"{ afpovertcp }\"");
+
+  const Finding* range = finding_at(report, "FW2003", position(text, "admin_range =", "600:700"));
+  ASSERT_NE(range, nullptr);
+  EXPECT_EQ(range->suggestion, "rewrite the ports as `admin_range = \"{ 600:657 660:700 }\"`");
+
+  const Finding* op =
+      finding_at(report, "FW2003", position(text, "pass in quick on $int_if", "600 >< 700"));
+  ASSERT_NE(op, nullptr);
+  EXPECT_EQ(op->suggestion, "rewrite the ports as `{ 601:657 660:699 }`");
+  EXPECT_EQ(op->span.end_column - op->span.column, std::string("600 >< 700").size());
+}
+
+}  // namespace
+}  // namespace fwlint
