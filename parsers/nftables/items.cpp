@@ -8,12 +8,7 @@ uint32_t RefArena::add(const RefNode& node) {
 }
 
 Reference make_reference(const RefNode& node) {
-  Reference reference{node.file->span(node.name), std::string(node.name)};
-  if (node.definition_file != nullptr) {
-    reference.definition_span = node.definition_file->span(node.definition);
-    reference.definition = node.definition;
-  }
-  return reference;
+  return {node.span, std::string(node.name), node.definition_span, node.definition};
 }
 
 void RefArena::append_chain(uint32_t head, std::vector<Reference>& out) const {
@@ -43,6 +38,19 @@ std::string_view source_text(std::span<const Item> items) {
   const char* end = last.text.data() + last.text.size();
   if (end < first.text.data()) return first.text;
   return {first.text.data(), static_cast<size_t>(end - first.text.data())};
+}
+
+PortToken port_through_set(const SetPort& element, const std::vector<Reference>& outer,
+                           const SourceSpan& reference, std::string_view name) {
+  PortToken token;
+  token.span = element.token.span;
+  token.text = element.token.text;
+  token.interval = element.token.interval;
+  token.via.reserve(outer.size() + 1 + element.token.via.size());
+  token.via = outer;
+  token.via.push_back({reference, std::string(name), element.block_span, element.block});
+  token.via.insert(token.via.end(), element.token.via.begin(), element.token.via.end());
+  return token;
 }
 
 size_t closing_brace(std::span<const Item> items, size_t open) {

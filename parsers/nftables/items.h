@@ -27,10 +27,10 @@ struct Item {
 
 // A `$name` or `@set` reference and the definition it stands for.
 struct RefNode {
-  std::string_view name;  // `$PORTS` as written
-  const SourceFile* file = nullptr;
+  std::string_view name;        // `$PORTS` as written
+  SourceSpan span;              // where the name is written
   std::string_view definition;  // the value as written (`{ 22, 658 }`), empty if unknown
-  const SourceFile* definition_file = nullptr;
+  SourceSpan definition_span;
   uint32_t next = 0;  // the reference one level further in, 0 at the end of the chain
 };
 
@@ -82,10 +82,15 @@ struct SetPort {
   uint8_t component = 0;   // which component of the key is the port
   PortToken token;         // `via`: references inside the set's elements (`$PORTS`)
   std::string_view block;  // the `{ … }` listing the element, as written
-  const SourceFile* block_file = nullptr;
+  SourceSpan block_span;
   Verdict verdict = Verdict::kNone;  // verdict maps: what the element maps to
   std::string_view target;           // `jump ssh` → "ssh"
 };
+
+// A set element's port as a rule that names the set (`@name` at `reference`) sees it: the
+// references that brought the name into the rule (`outer`), the set's, then the element's own.
+PortToken port_through_set(const SetPort& element, const std::vector<Reference>& outer,
+                           const SourceSpan& reference, std::string_view name);
 
 struct KeyComponent {
   bool port = false;

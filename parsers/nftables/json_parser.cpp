@@ -132,14 +132,6 @@ class JsonRuleReader {
   PortSet nat_ports_;
 };
 
-bool negating(std::string_view op) {
-  return op == "!=";
-}
-
-bool comparing(std::string_view op) {
-  return op == "<" || op == ">" || op == "<=" || op == ">=";
-}
-
 // The JSON text from a value to the next one (or from the previous one), so that deleting it
 // leaves a valid array.
 SourceSpan removable(const SourceFile& file, const JsonNode& node, const JsonNode* next,
@@ -387,6 +379,7 @@ void JsonParser::elements(const JsonTree& tree, const JsonNode& list, JsonSet& s
     return;
   }
   std::string_view block = tree.text(list);
+  SourceSpan block_span = file_.span(list.begin, list.end);
   for (const JsonNode* element = tree.first(list); element != nullptr;
        element = tree.next(*element)) {
     auto [key, value] = element_parts(tree, *element, set.verdict_map);
@@ -403,7 +396,7 @@ void JsonParser::elements(const JsonTree& tree, const JsonNode& list, JsonSet& s
       }
       port.component = static_cast<uint8_t>(k);
       port.block = block;
-      port.block_file = &file_;
+      port.block_span = block_span;
       port.verdict = mapped.verdict;
       port.target = mapped.target;
       set.ports.push_back(std::move(port));
@@ -560,12 +553,9 @@ void JsonRuleReader::add_token(PortSet& set, const JsonNode& value, TransportSet
     return;
   }
   if (!comparison.empty()) {
-    uint16_t port = token.interval.low;
-    if ((comparison == "<" && port == 0) || (comparison == ">" && port == 65535)) return;
-    if (comparison == "<") token.interval = {0, static_cast<uint16_t>(port - 1)};
-    if (comparison == ">") token.interval = {static_cast<uint16_t>(port + 1), 65535};
-    if (comparison == "<=") token.interval = {0, port};
-    if (comparison == ">=") token.interval = {port, 65535};
+    std::optional<PortInterval> interval = compared(comparison, token.interval.low);
+    if (!interval) return;
+    token.interval = *interval;
     token.text = std::string(comparison) + " " + token.text;
   }
   set.tokens.push_back(std::move(token));
@@ -599,15 +589,11 @@ void JsonRuleReader::named_ports(PortSet& set, const JsonNode& reference, size_t
     return;
   }
   set.unresolved = set.unresolved || named->unresolved;
+  SourceSpan at = span(reference);
   for (const SetPort& element : named->ports) {
     if (verdicts != nullptr) verdicts->push_back({element.verdict, element.target});
     if (element.component != component) continue;
-    PortToken token = element.token;
-    Reference self{span(reference), std::string(written)};
-    self.definition_span = element.block_file->span(element.block);
-    self.definition = element.block;
-    token.via.insert(token.via.begin(), std::move(self));
-    set.tokens.push_back(std::move(token));
+    set.tokens.push_back(port_through_set(element, {}, at, written));
   }
 }
 
@@ -634,7 +620,7 @@ void JsonRuleReader::match(const JsonNode& expression, const JsonNode& body, con
   for (size_t k = 0; k < selectors.size(); ++k) {
     const Selector& s = selectors[k];
     if (s.kind == Kind::kPort) {
-      PortSet* set = port_side(s, negating(op), *right, option);
+      PortSet* set = port_side(s, negating_operator(op), *right, option);
       if (set == nullptr) {
         interpreted = false;
         continue;
@@ -653,7 +639,7 @@ void JsonRuleReader::match(const JsonNode& expression, const JsonNode& body, con
       size_t values = 0;
       for_each_value(*right, k, [&](const JsonNode& value) {
         ++values;
-        add_token(*set, value, transports, comparing(op) ? op : std::string_view());
+        add_token(*set, value, transports, comparison_operator(op) ? op : std::string_view());
       });
       if (values > 1 || tree_.member(*right, "set") != nullptr) set->is_list = true;
     } else if (s.kind == Kind::kL4proto) {
@@ -667,11 +653,11 @@ void JsonRuleReader::match(const JsonNode& expression, const JsonNode& body, con
         rule_.protocol =
             std::string(right->kind == JsonKind::kString ? tree_.string(*right) : text(*right));
         rule_.protocol_span = span(*right);
-        rule_.protocol_negated = negating(op);
+        rule_.protocol_negated = negating_operator(op);
       }
       if (known) {
         for (Transport t : kAllTransports) {
-          if (matched.contains(t) == negating(op)) l4_.remove(t);
+          if (matched.contains(t) == negating_operator(op)) l4_.remove(t);
         }
       }
     } else if (s.kind == Kind::kAddress && selectors.size() == 1) {
@@ -679,12 +665,12 @@ void JsonRuleReader::match(const JsonNode& expression, const JsonNode& body, con
       for_each_value(*right, 0, [&](const JsonNode& value) {
         std::string_view written =
             value.kind == JsonKind::kString ? tree_.string(value) : text(value);
-        list.push_back({span(value), std::string(written), negating(op)});
+        list.push_back({span(value), std::string(written), negating_operator(op)});
       });
     } else if (s.kind == Kind::kInterface && selectors.size() == 1) {
       auto& list = s.source ? rule_.in_interfaces : rule_.out_interfaces;
       for_each_value(*right, 0, [&](const JsonNode& value) {
-        list.push_back({span(value), std::string(tree_.string(value)), negating(op)});
+        list.push_back({span(value), std::string(tree_.string(value)), negating_operator(op)});
       });
     }
   }
@@ -742,15 +728,8 @@ void JsonRuleReader::verdict_map(const JsonNode& expression, const JsonNode& bod
         verdicts.push_back({element.verdict, element.target});
     }
   }
-  Verdict verdict = Verdict::kOther;
-  std::string_view target = "vmap";
-  if (!verdicts.empty() && std::all_of(verdicts.begin(), verdicts.end(), [&](auto& v) {
-        return v.verdict == verdicts.front().verdict && v.target == verdicts.front().target;
-      })) {
-    verdict = verdicts.front().verdict;
-    if (!verdicts.front().target.empty()) target = verdicts.front().target;
-  }
-  set_action(verdict, target, expression);
+  MappedVerdict verdict = common_verdict(verdicts);
+  set_action(verdict.verdict, verdict.target, expression);
   if (!only_ports) other(expression);
 }
 

@@ -51,29 +51,24 @@ MappedVerdict mapped_verdict(std::span<const Item> value) {
   return mapped;
 }
 
-namespace {
+MappedVerdict common_verdict(std::span<const MappedVerdict> verdicts) {
+  bool shared = !verdicts.empty() && std::all_of(verdicts.begin(), verdicts.end(), [&](auto& v) {
+    return v.verdict == verdicts.front().verdict && v.target == verdicts.front().target;
+  });
+  if (!shared) return {Verdict::kOther, "vmap"};
+  return {verdicts.front().verdict,
+          verdicts.front().target.empty() ? std::string_view("vmap") : verdicts.front().target};
+}
 
-constexpr size_t kMaxConcatenation = 8;
-
-enum class Kind : uint8_t { kUnknown, kOther, kPort, kL4proto, kAddress, kInterface };
-
-struct Selector {
-  Kind kind = Kind::kUnknown;
-  bool source = false;  // saddr, sport, iifname
-  TransportSet transports;
-  size_t begin = 0;
-};
-
-bool negating(std::string_view op) {
+bool negating_operator(std::string_view op) {
   return op == "!=" || op == "ne" || op == "!";
 }
 
-bool comparing(std::string_view op) {
+bool comparison_operator(std::string_view op) {
   return op == "<" || op == ">" || op == "<=" || op == ">=" || op == "lt" || op == "gt" ||
          op == "le" || op == "ge";
 }
 
-// The interval `op value` covers, or nothing when it is empty (`< 0`).
 std::optional<PortInterval> compared(std::string_view op, uint16_t value) {
   if (op == "<" || op == "lt") {
     if (value == 0) return std::nullopt;
@@ -86,6 +81,19 @@ std::optional<PortInterval> compared(std::string_view op, uint16_t value) {
   if (op == "<=" || op == "le") return PortInterval{0, value};
   return PortInterval{value, 65535};
 }
+
+namespace {
+
+constexpr size_t kMaxConcatenation = 8;
+
+enum class Kind : uint8_t { kUnknown, kOther, kPort, kL4proto, kAddress, kInterface };
+
+struct Selector {
+  Kind kind = Kind::kUnknown;
+  bool source = false;  // saddr, sport, iifname
+  TransportSet transports;
+  size_t begin = 0;
+};
 
 class RuleReader {
  public:
@@ -471,7 +479,7 @@ PortSet* RuleReader::port_side(const Selector& selector, std::string_view op, si
                                std::span<const Item> value, size_t value_end) {
   bool& seen = side_seen_[selector.source ? 0 : 1];
   PortSet& set = selector.source ? rule_.source_ports : rule_.destination_ports;
-  if (seen && set.negated != negating(op)) {
+  if (seen && set.negated != negating_operator(op)) {
     other(begin, value_end);  // a second match on the same side with the other sense
     return nullptr;
   }
@@ -481,7 +489,7 @@ PortSet* RuleReader::port_side(const Selector& selector, std::string_view op, si
   if (first_port_protocol_ == nullptr) first_port_protocol_ = &items_[selector.begin];
   if (!seen) {
     seen = true;
-    set.negated = negating(op);
+    set.negated = negating_operator(op);
     set.value_span = written_span(file_, value);
     set.option_span = written_span(file_, range(begin, value_end));
   }
@@ -490,7 +498,8 @@ PortSet* RuleReader::port_side(const Selector& selector, std::string_view op, si
 
 void RuleReader::ports(const Selector& selector, size_t component, std::string_view op,
                        size_t begin, size_t value_begin, size_t value_end) {
-  std::span<const Item> value = range(comparing(op) ? value_begin - 1 : value_begin, value_end);
+  std::span<const Item> value =
+      range(comparison_operator(op) ? value_begin - 1 : value_begin, value_end);
   PortSet* set = port_side(selector, op, begin, value, value_end);
   if (set == nullptr) return;
   TransportSet transports = port_transports(selector);
@@ -502,7 +511,7 @@ void RuleReader::ports(const Selector& selector, size_t component, std::string_v
     named_set_ports(*set, first, component, nullptr);
     return;
   }
-  std::string_view comparison = comparing(op) ? op : std::string_view();
+  std::string_view comparison = comparison_operator(op) ? op : std::string_view();
   size_t values = 0;
   for_each_value(value_begin, value_end, component, [&](std::span<const Item> one) {
     ++values;
@@ -551,21 +560,11 @@ void RuleReader::named_set_ports(PortSet& set, const Item& reference, size_t com
   set.unresolved = set.unresolved || named->unresolved;
   std::vector<Reference> outer;
   env_.refs.append_chain(reference.via, outer);
+  SourceSpan written = reference.span();
   for (const SetPort& element : named->ports) {
     if (verdicts != nullptr) verdicts->push_back({element.verdict, element.target});
     if (element.component != component) continue;
-    PortToken token;
-    token.span = element.token.span;
-    token.text = element.token.text;
-    token.interval = element.token.interval;
-    token.via.reserve(outer.size() + 1 + element.token.via.size());
-    token.via = outer;
-    Reference self{reference.span(), std::string(reference.text)};
-    self.definition_span = element.block_file->span(element.block);
-    self.definition = element.block;
-    token.via.push_back(std::move(self));
-    token.via.insert(token.via.end(), element.token.via.begin(), element.token.via.end());
-    set.tokens.push_back(std::move(token));
+    set.tokens.push_back(port_through_set(element, outer, written, reference.text));
   }
 }
 
@@ -590,11 +589,11 @@ void RuleReader::l4proto(std::string_view op, size_t value_begin, size_t value_e
     std::span<const Item> value = range(value_begin, value_end);
     rule_.protocol = std::string(written_text(value));
     rule_.protocol_span = written_span(file_, value);
-    rule_.protocol_negated = negating(op);
+    rule_.protocol_negated = negating_operator(op);
   }
   if (!known) return;
   for (Transport t : kAllTransports) {
-    if (matched.contains(t) == negating(op)) l4_.remove(t);
+    if (matched.contains(t) == negating_operator(op)) l4_.remove(t);
   }
 }
 
@@ -604,7 +603,7 @@ void RuleReader::addresses(const Selector& selector, std::string_view op, size_t
   for_each_value(value_begin, value_end, 0, [&](std::span<const Item> value) {
     if (value.empty()) return;
     std::string_view text = source_text(value);
-    list.push_back({value.front().file->span(text), std::string(text), negating(op)});
+    list.push_back({value.front().file->span(text), std::string(text), negating_operator(op)});
   });
 }
 
@@ -613,7 +612,8 @@ void RuleReader::interfaces(const Selector& selector, std::string_view op, size_
   auto& list = selector.source ? rule_.in_interfaces : rule_.out_interfaces;
   for_each_value(value_begin, value_end, 0, [&](std::span<const Item> value) {
     if (value.empty()) return;
-    list.push_back({value.front().span(), std::string(unquoted(value.front().text)), negating(op)});
+    list.push_back(
+        {value.front().span(), std::string(unquoted(value.front().text)), negating_operator(op)});
   });
 }
 
@@ -696,15 +696,8 @@ size_t RuleReader::verdict_map(std::span<const Selector> selectors, size_t begin
         verdicts.push_back({element.verdict, element.target});
     }
   }
-  Verdict verdict = Verdict::kOther;
-  std::string_view target = "vmap";
-  if (!verdicts.empty() && std::all_of(verdicts.begin(), verdicts.end(), [&](auto& v) {
-        return v.verdict == verdicts.front().verdict && v.target == verdicts.front().target;
-      })) {
-    verdict = verdicts.front().verdict;
-    if (!verdicts.front().target.empty()) target = verdicts.front().target;
-  }
-  set_action(verdict, target, vmap, end);
+  MappedVerdict verdict = common_verdict(verdicts);
+  set_action(verdict.verdict, verdict.target, vmap, end);
   if (!only_ports || selectors.size() > 1) other(begin, vmap);
   return end;
 }

@@ -4,6 +4,7 @@
 // concatenation naming one) or stands in a NAT target's port position.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -49,5 +50,13 @@ struct MappedVerdict {
   std::string_view target;
 };
 MappedVerdict mapped_verdict(std::span<const Item> value);
+// What a verdict map does as a whole: the verdict all its elements share, else kOther "vmap".
+MappedVerdict common_verdict(std::span<const MappedVerdict> verdicts);
+
+// Relational operators as nft writes them, in symbols or words (JSON uses the symbols).
+bool negating_operator(std::string_view op);    // `!=`, `ne`, `!`
+bool comparison_operator(std::string_view op);  // `<`, `>`, `<=`, `>=` and `lt`, `gt`, `le`, `ge`
+// The ports `op value` covers, or nothing when none (`< 0`).
+std::optional<PortInterval> compared(std::string_view op, uint16_t value);
 
 }  // namespace fwlint::nft

@@ -34,7 +34,7 @@ struct Block {
 struct Define {
   std::vector<Item> items;
   std::string_view written;  // the value as written
-  const SourceFile* file = nullptr;
+  SourceSpan span;
 };
 
 // A rule that names a set or map: read once the whole input is, since nft lets a rule use a set
@@ -475,7 +475,8 @@ void TextParser::define_statement(Cursor& cursor, const Token& keyword, bool und
     return;
   }
   std::span<const Item> value = std::span<const Item>(items_).subspan(2);
-  Define define{{value.begin(), value.end()}, written_text(value), &cursor.file};
+  std::string_view written = written_text(value);
+  Define define{{value.begin(), value.end()}, written, cursor.file.span(written)};
   defines_.insert_or_assign(std::string(items_[0].text), std::move(define));
 }
 
@@ -608,14 +609,22 @@ void TextParser::add_elements(NamedSet& set, std::span<const Item> items) {
   if (std::none_of(set.key.begin(), set.key.end(), [](const KeyComponent& c) { return c.port; })) {
     return;  // a set of addresses or marks: nothing for the port checks
   }
+  // Elements share few blocks (the set's braces, a define's): each block's span is found once.
+  const Item* block_open = nullptr;
+  std::string_view block;
+  SourceSpan block_span;
   for_each_element(items, 0, [&](const SetElement& element) {
     MappedVerdict mapped = set.verdict_map ? mapped_verdict(element.value) : MappedVerdict{};
-    const Item* close = element.close != nullptr && element.close->file == element.open->file
-                            ? element.close
-                            : element.open;
-    std::string_view block(
-        element.open->text.data(),
-        static_cast<size_t>(close->text.data() + close->text.size() - element.open->text.data()));
+    if (element.open != block_open) {
+      block_open = element.open;
+      const Item* close = element.close != nullptr && element.close->file == element.open->file
+                              ? element.close
+                              : element.open;
+      block = std::string_view(
+          element.open->text.data(),
+          static_cast<size_t>(close->text.data() + close->text.size() - element.open->text.data()));
+      block_span = element.open->file->span(block);
+    }
     for (size_t k = 0; k < set.key.size(); ++k) {
       if (!set.key[k].port) continue;
       std::span<const Item> value = key_component(element.key, k);
@@ -628,7 +637,7 @@ void TextParser::add_elements(NamedSet& set, std::span<const Item> items) {
         continue;
       }
       port.block = block;
-      port.block_file = element.open->file;
+      port.block_span = block_span;
       port.verdict = mapped.verdict;
       port.target = mapped.target;
       set.ports.push_back(std::move(port));
@@ -651,21 +660,25 @@ bool TextParser::add_rule(const SourceFile& file, size_t table, size_t chain,
     error(file, text, "a rule needs at least one statement");
     return true;
   }
-  Rule skeleton;
-  skeleton.span = file.span(text);
-  skeleton.text = text;
-  skeleton.handle = handle;
-  RuleLocation location = builder_.add_rule(table, chain, skeleton, insert);
-  Rule& rule = builder_.rule_at(location);
-  skeleton = rule;
-  TableSets sets(sets_, tables_key(table), true);
+  Rule rule;
+  rule.span = file.span(text);
+  rule.text = text;
+  rule.handle = handle;
+  rule.table = builder_.table_name(table);  // named in findings about its sets
+  std::string key = tables_key(table);
+  TableSets sets(sets_, key, true);
   rule_diagnostics_.clear();
   read_rule(items, file, {context_.registry, refs_, sets, rule_diagnostics_}, rule);
   if (sets.asked()) {
-    rule = std::move(skeleton);
-    pending_.push_back({location, {items.begin(), items.end()}, &file, tables_key(table)});
+    Rule skeleton;
+    skeleton.span = rule.span;
+    skeleton.text = text;
+    skeleton.handle = handle;
+    RuleLocation location = builder_.add_rule(table, chain, std::move(skeleton), insert);
+    pending_.push_back({location, {items.begin(), items.end()}, &file, std::move(key)});
     return false;
   }
+  builder_.add_rule(table, chain, std::move(rule), insert);
   diagnostics_.insert(diagnostics_.end(), rule_diagnostics_.begin(), rule_diagnostics_.end());
   return true;
 }
@@ -792,12 +805,12 @@ void TextParser::expand(Cursor& cursor, const Token& reference, std::vector<Item
   const Define& define = it->second;
   // One reference node per distinct inner chain: the items of a define share few chains.
   std::vector<std::pair<uint32_t, uint32_t>> heads;
+  SourceSpan span = cursor.file.span(reference.text);
   for (const Item& stored : define.items) {
     auto head = std::find_if(heads.begin(), heads.end(),
                              [&](const auto& pair) { return pair.first == stored.via; });
     if (head == heads.end()) {
-      uint32_t node =
-          refs_.add({reference.text, &cursor.file, define.written, define.file, stored.via});
+      uint32_t node = refs_.add({reference.text, span, define.written, define.span, stored.via});
       head = heads.insert(heads.end(), {stored.via, node});
     }
     Item item = stored;
