@@ -169,6 +169,22 @@ const JsonNode* key_part(const JsonTree& tree, const JsonNode& key, size_t compo
   return part;
 }
 
+// An address as nft writes it: `10.0.0.0/8` for {"prefix": …}, `a-b` for {"range": […]}.
+std::string address_text(const JsonTree& tree, const JsonNode& value) {
+  auto scalar = [&](const JsonNode* node) -> std::string {
+    if (node == nullptr) return {};
+    return std::string(node->kind == JsonKind::kString ? tree.string(*node) : tree.text(*node));
+  };
+  if (const JsonNode* prefix = tree.member(value, "prefix")) {
+    return scalar(tree.member(*prefix, "addr")) + "/" + scalar(tree.member(*prefix, "len"));
+  }
+  if (const JsonNode* range = tree.member(value, "range")) {
+    const JsonNode* low = tree.first(*range);
+    return scalar(low) + "-" + scalar(low != nullptr ? tree.next(*low) : nullptr);
+  }
+  return scalar(&value);
+}
+
 MappedVerdict json_verdict(const JsonTree& tree, const JsonNode* node) {
   const JsonNode* verdict = node != nullptr ? tree.only_member(*node) : nullptr;
   if (verdict == nullptr) return {};
@@ -408,31 +424,29 @@ bool JsonParser::rule(const JsonTree& tree, const JsonNode& body, const JsonNode
                       const RuleLocation* location, bool insert) {
   std::string family(str(tree, body, "family"));
   std::string tables_key = family + " " + std::string(str(tree, body, "table")) + " ";
-  Rule skeleton;
-  skeleton.span = file_.span(whole.begin, whole.end);
-  skeleton.text = tree.text(whole);
-  if (const JsonNode* handle = tree.member(body, "handle")) {
-    skeleton.handle =
-        static_cast<uint64_t>(std::max<int64_t>(0, tree.integer(*handle).value_or(0)));
-  }
-  if (const JsonNode* comment = tree.member(body, "comment")) {
-    skeleton.comment = std::string(tree.string(*comment));
-  }
   RuleLocation placed;
   if (location != nullptr) {
     placed = *location;
   } else {
     size_t table = table_index(tree, body, whole, "table");
-    size_t chain = builder_.chain(table, str(tree, body, "chain"), skeleton.span);
-    placed = builder_.add_rule(table, chain, skeleton, insert);
+    size_t chain =
+        builder_.chain(table, str(tree, body, "chain"), file_.span(whole.begin, whole.end));
+    placed = builder_.add_rule(table, chain, insert);
   }
   Rule& rule = builder_.rule_at(placed);
-  skeleton = rule;
+  rule.span = file_.span(whole.begin, whole.end);
+  rule.text = tree.text(whole);
+  if (const JsonNode* handle = tree.member(body, "handle")) {
+    rule.handle = static_cast<uint64_t>(std::max<int64_t>(0, tree.integer(*handle).value_or(0)));
+  }
+  if (const JsonNode* comment = tree.member(body, "comment")) {
+    rule.comment = std::string(tree.string(*comment));
+  }
   std::vector<Finding> found;
   JsonRuleReader reader(*this, tree, tables_key, defer, found, rule);
   if (const JsonNode* expressions = tree.member(body, "expr")) reader.read(*expressions);
   if (reader.asked_for_set()) {
-    rule = std::move(skeleton);
+    builder_.clear_rule(placed);
     pending_.push_back({placed, 0, tables_key});
     return false;
   }
@@ -663,9 +677,7 @@ void JsonRuleReader::match(const JsonNode& expression, const JsonNode& body, con
     } else if (s.kind == Kind::kAddress && selectors.size() == 1) {
       auto& list = s.source ? rule_.sources : rule_.destinations;
       for_each_value(*right, 0, [&](const JsonNode& value) {
-        std::string_view written =
-            value.kind == JsonKind::kString ? tree_.string(value) : text(value);
-        list.push_back({span(value), std::string(written), negating_operator(op)});
+        list.push_back({span(value), address_text(tree_, value), negating_operator(op)});
       });
     } else if (s.kind == Kind::kInterface && selectors.size() == 1) {
       auto& list = s.source ? rule_.in_interfaces : rule_.out_interfaces;

@@ -1,5 +1,7 @@
 #include "parsers/nftables/ruleset_builder.h"
 
+#include <algorithm>
+
 #include "parsers/nftables/vocabulary.h"
 
 namespace fwlint::nft {
@@ -15,7 +17,7 @@ size_t RulesetBuilder::table(std::string_view family, std::string_view name, Sou
     tables_.push_back(std::move(table));
     families_.emplace_back(family);
     chain_index_.emplace_back();
-    inserted_.emplace_back();
+    rules_.emplace_back();
   }
   return it->second;
 }
@@ -28,40 +30,78 @@ size_t RulesetBuilder::chain(size_t table, std::string_view name, SourceSpan spa
     chain.span = span;
     chain.name = std::string(name);
     tables_[table].chains.push_back(std::move(chain));
-    inserted_[table].emplace_back();
+    rules_[table].emplace_back();
   }
   return it->second;
 }
 
-RuleLocation RulesetBuilder::add_rule(size_t table, size_t chain, Rule rule, bool insert) {
+size_t RulesetBuilder::Rules::add() {
+  if (chunks_.empty() || chunks_.back().size() == kChunk) {
+    chunks_.emplace_back();
+    if (chunks_.size() > 1) chunks_.back().reserve(kChunk);
+  }
+  chunks_.back().emplace_back();
+  return size_++;
+}
+
+Rule& RulesetBuilder::Rules::at(size_t index) {
+  return chunks_[index / kChunk][index % kChunk];
+}
+
+void RulesetBuilder::Rules::move_into(std::vector<Rule>& out, bool newest_first) {
+  if (out.empty() && chunks_.size() == 1 && !newest_first) {
+    out = std::move(chunks_.front());  // the usual chain: its vector as it is, nothing moved
+  } else {
+    out.reserve(out.size() + size_);
+    if (newest_first) {
+      for (size_t i = size_; i-- > 0;) out.push_back(std::move(at(i)));
+    } else {
+      for (std::vector<Rule>& chunk : chunks_) {
+        for (Rule& rule : chunk) out.push_back(std::move(rule));
+        std::vector<Rule>().swap(chunk);
+      }
+    }
+  }
+  chunks_.clear();
+  size_ = 0;
+}
+
+RuleLocation RulesetBuilder::add_rule(size_t table, size_t chain, bool insert) {
+  Pending& pending = rules_[table][chain];
+  RuleLocation location{table, chain, insert, (insert ? pending.inserted : pending.appended).add()};
+  Rule& rule = rule_at(location);
   const Table& owner = tables_[table];
   rule.family = owner.family;
   rule.table = owner.name;
   rule.chain = owner.chains[chain].name;
-  std::vector<Rule>& rules = insert ? inserted_[table][chain] : chain_at(table, chain).rules;
-  rules.push_back(std::move(rule));
-  return {table, chain, insert, rules.size() - 1};
+  return location;
 }
 
 Rule& RulesetBuilder::rule_at(const RuleLocation& location) {
-  if (location.inserted) return inserted_[location.table][location.chain][location.index];
-  return chain_at(location.table, location.chain).rules[location.index];
+  Pending& pending = rules_[location.table][location.chain];
+  return (location.inserted ? pending.inserted : pending.appended).at(location.index);
+}
+
+void RulesetBuilder::clear_rule(const RuleLocation& location) {
+  Rule& rule = rule_at(location);
+  Rule fresh;
+  fresh.span = rule.span;
+  fresh.text = rule.text;
+  fresh.handle = rule.handle;
+  fresh.family = rule.family;
+  fresh.table = std::move(rule.table);
+  fresh.chain = std::move(rule.chain);
+  rule = std::move(fresh);
 }
 
 std::vector<Table> RulesetBuilder::finish() {
   for (size_t t = 0; t < tables_.size(); ++t) {
     for (size_t c = 0; c < tables_[t].chains.size(); ++c) {
       Chain& chain = tables_[t].chains[c];
-      std::vector<Rule>& inserted = inserted_[t][c];
-      if (!inserted.empty()) {
-        // Each `insert rule` goes before everything already there: the newest comes first.
-        std::vector<Rule> ordered(std::make_move_iterator(inserted.rbegin()),
-                                  std::make_move_iterator(inserted.rend()));
-        ordered.insert(ordered.end(), std::make_move_iterator(chain.rules.begin()),
-                       std::make_move_iterator(chain.rules.end()));
-        chain.rules = std::move(ordered);
-        inserted.clear();
-      }
+      Pending& pending = rules_[t][c];
+      // Each `insert rule` goes before everything already there: the newest comes first.
+      pending.inserted.move_into(chain.rules, true);
+      pending.appended.move_into(chain.rules, false);
       uint32_t position = 0;
       for (Rule& rule : chain.rules) {
         rule.position = ++position;

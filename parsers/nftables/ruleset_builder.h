@@ -30,10 +30,13 @@ class RulesetBuilder {
   const std::string& family(size_t table) const { return families_[table]; }
   const std::string& table_name(size_t table) const { return tables_[table].name; }
 
-  // Appends the rule to its chain, or puts it before the chain's rules (`insert rule`). Sets
-  // the rule's family, table and chain.
-  RuleLocation add_rule(size_t table, size_t chain, Rule rule, bool insert);
+  // A new rule at the end of its chain, or before the chain's rules (`insert rule`), with its
+  // family, table and chain set, for the caller to fill in place.
+  RuleLocation add_rule(size_t table, size_t chain, bool insert);
   Rule& rule_at(const RuleLocation& location);
+  // Drops what was read into a rule, keeping where and what it is (span, text, handle, family,
+  // table, chain), so that it can be read again.
+  void clear_rule(const RuleLocation& location);
 
   // The tables with each chain's rules in evaluation order, positions and directions set.
   std::vector<Table> finish();
@@ -43,7 +46,28 @@ class RulesetBuilder {
   std::vector<std::string> families_;
   std::unordered_map<std::string, size_t> table_index_;  // "family name"
   std::vector<std::unordered_map<std::string, size_t>> chain_index_;
-  std::vector<std::vector<std::vector<Rule>>> inserted_;  // per table, per chain; newest last
+  // The rules of one chain until finish(). The first chunk grows like any vector and becomes
+  // the chain's rules as it is; a chain longer than kChunk rules continues in chunks reserved
+  // once, so that 700k rules are never relocated while being read, and each such chunk (over
+  // 32 MiB, which malloc maps apart) is really given back once finish() has moved it out.
+  class Rules {
+   public:
+    size_t add();
+    Rule& at(size_t index);
+    size_t size() const { return size_; }
+    // The rules in order (or newest first), the storage released as it goes.
+    void move_into(std::vector<Rule>& out, bool newest_first);
+
+   private:
+    static constexpr size_t kChunk = 65536;
+    std::vector<std::vector<Rule>> chunks_;
+    size_t size_ = 0;
+  };
+  struct Pending {
+    Rules appended;
+    Rules inserted;  // `insert rule`, in the order read
+  };
+  std::vector<std::vector<Pending>> rules_;
 };
 
 }  // namespace fwlint::nft

@@ -660,25 +660,20 @@ bool TextParser::add_rule(const SourceFile& file, size_t table, size_t chain,
     error(file, text, "a rule needs at least one statement");
     return true;
   }
-  Rule rule;
+  RuleLocation location = builder_.add_rule(table, chain, insert);
+  Rule& rule = builder_.rule_at(location);
   rule.span = file.span(text);
   rule.text = text;
   rule.handle = handle;
-  rule.table = builder_.table_name(table);  // named in findings about its sets
   std::string key = tables_key(table);
   TableSets sets(sets_, key, true);
   rule_diagnostics_.clear();
   read_rule(items, file, {context_.registry, refs_, sets, rule_diagnostics_}, rule);
   if (sets.asked()) {
-    Rule skeleton;
-    skeleton.span = rule.span;
-    skeleton.text = text;
-    skeleton.handle = handle;
-    RuleLocation location = builder_.add_rule(table, chain, std::move(skeleton), insert);
+    builder_.clear_rule(location);
     pending_.push_back({location, {items.begin(), items.end()}, &file, std::move(key)});
     return false;
   }
-  builder_.add_rule(table, chain, std::move(rule), insert);
   diagnostics_.insert(diagnostics_.end(), rule_diagnostics_.begin(), rule_diagnostics_.end());
   return true;
 }

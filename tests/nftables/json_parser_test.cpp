@@ -85,6 +85,23 @@ TEST(NftJsonParser, NatPortsAndCommandForm) {
   EXPECT_EQ(parsed.rule(1).family, Family::kIpv4);
 }
 
+TEST(NftJsonParser, AddressesAndInterfacesAreWrittenAsNftWritesThem) {
+  Parsed parsed(R"({"nftables": [
+{"rule": {"family": "ip", "table": "t", "chain": "c", "expr": [{"match": {"op": "!=", "left": {"payload": {"protocol": "ip", "field": "saddr"}}, "right": {"prefix": {"addr": "10.0.0.0", "len": 8}}}}, {"match": {"op": "==", "left": {"payload": {"protocol": "ip", "field": "daddr"}}, "right": {"set": ["192.0.2.1", {"range": ["192.0.2.10", "192.0.2.20"]}]}}}, {"match": {"op": "==", "left": {"meta": {"key": "iifname"}}, "right": "eth0"}}, {"drop": null}]}}
+]})",
+                Format::kNftablesJson);
+  ASSERT_EQ(parsed.rules().size(), 1u) << parsed.describe();
+  const Rule& rule = parsed.rule(0);
+  ASSERT_EQ(rule.sources.size(), 1u);
+  EXPECT_EQ(rule.sources[0].text, "10.0.0.0/8");
+  EXPECT_TRUE(rule.sources[0].negated);
+  ASSERT_EQ(rule.destinations.size(), 2u);
+  EXPECT_EQ(rule.destinations[0].text, "192.0.2.1");
+  EXPECT_EQ(rule.destinations[1].text, "192.0.2.10-192.0.2.20");
+  EXPECT_EQ(rule.in_interfaces.at(0).name, "eth0");
+  EXPECT_TRUE(rule.other_matches.empty());
+}
+
 TEST(NftJsonParser, MalformedJsonIsReportedWithItsLocation) {
   Parsed parsed(
       "{\"nftables\": [\n{\"table\": {\"family\": \"ip\", \"name\": \"t\"}},\n{\"rule\": }\n]}",
