@@ -17,6 +17,7 @@
 #include "linter/registry_load.h"
 #include "linter/suppression.h"
 #include "linter/text_encoding.h"
+#include "linter/words.h"
 
 namespace fwlint {
 
@@ -291,12 +292,54 @@ LintReport Linter::lint(const std::vector<InputPath>& inputs) {
   return report;
 }
 
+namespace {
+
+// "2 accepting rules in filter input and 1 rule in filter forward".
+std::string rule_uses_phrase(const std::vector<RuleUse>& uses) {
+  std::vector<std::pair<const RuleUse*, size_t>> counts;
+  for (const RuleUse& use : uses) {
+    auto same = std::find_if(counts.begin(), counts.end(),
+                             [&](const auto& count) { return *count.first == use; });
+    if (same == counts.end()) {
+      counts.emplace_back(&use, 1);
+    } else {
+      ++same->second;
+    }
+  }
+  std::vector<std::string> parts;
+  for (const auto& [use, count] : counts) {
+    std::string part = std::to_string(count) + " ";
+    if (!use->verdict.empty()) part += use->verdict + " ";
+    part += count == 1 ? "rule" : "rules";
+    if (!use->place.empty()) part += " in " + use->place;
+    parts.push_back(std::move(part));
+  }
+  return join_words(parts);
+}
+
+// Another rule's own way of doing the same cleanup ("delete the rule: …"), after the first's,
+// once: "delete the rule, it exists only for this traffic: A; B".
+void add_other_rules_suggestion(Finding& kept, const Finding& other) {
+  if (other.suggestion.empty() || kept.suggestion.find(other.suggestion) != std::string::npos)
+    return;
+  size_t lead = other.suggestion.find(": ");
+  if (lead != std::string::npos && kept.suggestion.starts_with(other.suggestion.substr(0, lead))) {
+    kept.suggestion += "; " + other.suggestion.substr(lead + 2);
+    return;
+  }
+  kept.suggestion +=
+      "; for the rule on line " + std::to_string(other.rule_span.line) + ": " + other.suggestion;
+}
+
+}  // namespace
+
 std::vector<Finding> merge_shared_findings(std::vector<Finding> findings) {
-  std::map<std::tuple<std::string_view, uint32_t, uint32_t, uint32_t, uint32_t>, size_t> first;
+  std::map<std::tuple<std::string_view, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t>, size_t>
+      first;
   std::vector<Finding> merged;
   for (Finding& finding : findings) {
-    auto key = std::tuple{finding.check_id, finding.span.line, finding.span.column,
-                          finding.span.end_line, finding.span.end_column};
+    auto key = std::tuple{finding.check_id,    finding.span.file,     finding.span.line,
+                          finding.span.column, finding.span.end_line, finding.span.end_column};
     auto [it, inserted] = first.try_emplace(key, merged.size());
     if (inserted) {
       merged.push_back(std::move(finding));
@@ -308,7 +351,15 @@ std::vector<Finding> merge_shared_findings(std::vector<Finding> findings) {
                                [&](const RelatedLocation& r) { return r.span == related.span; });
       if (!known) kept.related.push_back({related.span, "also used by the rule here"});
     }
+    kept.shared_users.insert(kept.shared_users.end(), finding.shared_users.begin(),
+                             finding.shared_users.end());
+    add_other_rules_suggestion(kept, finding);
     kept.severity = std::max(kept.severity, finding.severity);
+  }
+  for (Finding& finding : merged) {
+    if (finding.shared_name.empty()) continue;
+    finding.message +=
+        "; " + finding.shared_name + " is used by " + rule_uses_phrase(finding.shared_users);
   }
   return merged;
 }

@@ -24,6 +24,13 @@ struct RelatedLocation {
   std::string message;
 };
 
+// One rule that uses a shared definition: "accepting" and "filter input".
+struct RuleUse {
+  std::string verdict;  // an adjective, or empty when the rule's verdict says nothing
+  std::string place;    // table and chain
+  friend bool operator==(const RuleUse&, const RuleUse&) = default;
+};
+
 struct Finding {
   std::string_view check_id;    // "FW2001"; static storage
   std::string_view check_name;  // "removed-port"; static storage
@@ -34,6 +41,10 @@ struct Finding {
   std::string suggestion;
   std::vector<RelatedLocation> related;
   std::vector<TextEdit> edits;  // applying all of them carries out the suggestion
+  // For a port written in a shared definition (a set, define, macro or variable): its name and
+  // the rules that use it, which merge_shared_findings counts in the message.
+  std::string shared_name;
+  std::vector<RuleUse> shared_users;
   // Stable identity across line moves and reformatting: built from what the rule matches, not
   // from where it stands (linter/fingerprint.h). Baselines and SARIF partialFingerprints use it.
   std::string fingerprint;

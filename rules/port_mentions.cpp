@@ -32,15 +32,6 @@ std::string removal_verb(std::string_view kind) {
   return "removed";
 }
 
-std::string join_words(const std::vector<std::string>& words) {
-  std::string text;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) text += i + 1 == words.size() ? " and " : ", ";
-    text += words[i];
-  }
-  return text;
-}
-
 std::string transport_list(TransportSet transports) {
   std::vector<std::string> names;
   for (Transport t : kAllTransports) {
@@ -190,6 +181,16 @@ std::vector<uint16_t> ports_to_drop(const Rule& rule, const PortSet& ports,
   return drop;
 }
 
+// Whether the mention's port set has other elements from the same shared list, which is then
+// the rule's whole list rather than one value a loop gave it.
+bool sees_several_elements_of(const PortMention& mention) {
+  const std::string& list = mention.token.via.front().name;
+  return std::count_if(mention.ports.tokens.begin(), mention.ports.tokens.end(),
+                       [&](const PortToken& token) {
+                         return !token.via.empty() && token.via.front().name == list;
+                       }) > 1;
+}
+
 }  // namespace
 
 void suggest_without_ports(const Rule& rule, const PortMention& mention,
@@ -198,9 +199,11 @@ void suggest_without_ports(const Rule& rule, const PortMention& mention,
   for (uint16_t port : ports_to_drop(rule, mention.ports, context)) keep = subtract(keep, port);
   const Dialect* dialect = context.ruleset.dialect;
   if (dialect == nullptr) return;
-  if (keep.empty() && !mention.ports.negated && !mention.token.via.empty()) {
-    // The port came from a list written elsewhere (a variable, a loop, a set): other rules may
-    // share that list, so take the port out of it rather than deleting this rule.
+  if (keep.empty() && !mention.ports.negated && !mention.token.via.empty() &&
+      !sees_several_elements_of(mention)) {
+    // The port came from a list written elsewhere that the rule takes one value of (a loop
+    // variable): the other values make other rules, so take the port out of the list rather
+    // than deleting this rule. A rule that sees the whole list and loses all of it is deleted.
     if (std::optional<TextEdit> edit = remove_list_element(context.file, mention.token.span)) {
       finding.suggestion = "remove " + mention.token.text + " from the list on line " +
                            std::to_string(mention.token.span.line) + ": `" +
@@ -244,6 +247,41 @@ void suggest_transports(const Rule& rule, TransportSet keep, const CheckContext&
                        context.ruleset.dialect->restrict_transports(rule, keep);
 }
 
+namespace {
+
+std::string_view verdict_adjective(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kAccept:
+      return "accepting";
+    case Verdict::kDrop:
+      return "dropping";
+    case Verdict::kReject:
+      return "rejecting";
+    case Verdict::kJump:
+    case Verdict::kGoto:
+      return "jumping";
+    case Verdict::kReturn:
+      return "returning";
+    case Verdict::kNat:
+      return "translating";
+    case Verdict::kLog:
+      return "logging";
+    case Verdict::kOther:
+    case Verdict::kNone:
+      return "";
+  }
+  return "";
+}
+
+RuleUse rule_use(const Rule& rule) {
+  std::string place = rule.table;
+  if (!place.empty() && !rule.chain.empty()) place += ' ';
+  place += rule.chain;
+  return {std::string(verdict_adjective(rule.action.verdict)), std::move(place)};
+}
+
+}  // namespace
+
 Finding mention_finding(const CheckDef& check, const Rule& rule, const PortMention& mention,
                         std::string message) {
   Finding finding;
@@ -262,7 +300,11 @@ Finding mention_finding(const CheckDef& check, const Rule& rule, const PortMenti
     finding.related.push_back(
         {reference.span, "the port reaches the rule through " + reference.name});
   }
-  if (!mention.token.via.empty()) finding.related.push_back({rule.span, "the rule that uses it"});
+  if (!mention.token.via.empty()) {
+    finding.related.push_back({rule.span, "the rule that uses it"});
+    finding.shared_name = mention.token.via.front().name;
+    finding.shared_users.push_back(rule_use(rule));
+  }
   return finding;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "linter/check.h"
+#include "linter/words.h"
 
 namespace fwlint {
 
@@ -22,8 +23,6 @@ std::vector<PortMention> port_mentions(const Rule& rule);
 std::string removal_date_phrase(std::string_view removed_on);
 // "removed", "de-registered", "deprecated", "de-assigned (now reserved)".
 std::string removal_verb(std::string_view kind);
-// "a", "a and b", "a, b and c".
-std::string join_words(const std::vector<std::string>& words);
 // "659/udp", "993/tcp and 993/udp".
 std::string port_transports(uint16_t port, TransportSet transports);
 // "port 659/udp", or "port 2/tcp (written \"compressnet\")" when the user wrote a name.

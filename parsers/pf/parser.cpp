@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "linter/diagnostics.h"
+#include "linter/words.h"
 #include "parsers/pf/dialect.h"
 #include "parsers/pf/pf_parser.h"
 
@@ -69,15 +70,8 @@ void Parser::run() {
     parse_file(*file, load.anchor);
   }
   if (failed_include_ && !assumed_macros_.empty()) {
-    std::string names;
-    for (size_t i = 0; i < assumed_macros_.size(); ++i) {
-      names += (i == 0                            ? ""
-                : i + 1 == assumed_macros_.size() ? " and "
-                                                  : ", ") +
-               assumed_macros_[i];
-    }
     result_.diagnostics[*failed_include_].message +=
-        "; " + names + (assumed_macros_.size() == 1 ? " is" : " are") +
+        "; " + join_words(assumed_macros_) + (assumed_macros_.size() == 1 ? " is" : " are") +
         " defined nowhere else, so fwlint takes the file to define them and checks the rules "
         "that use them without their values";
   }
