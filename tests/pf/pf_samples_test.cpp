@@ -6,30 +6,13 @@
 
 #include "linter/engine.h"
 #include "support/golden.h"
+#include "support/sample_findings.h"
 
 namespace fwlint {
 namespace {
 
-// The 1-based line and column where `needle` first follows `line_start` in `text`.
-std::pair<uint32_t, uint32_t> position(const std::string& text, const std::string& line_start,
-                                       const std::string& needle) {
-  size_t line_begin = text.find("\n" + line_start) + 1;
-  size_t at = text.find(needle, line_begin);
-  uint32_t line = 1;
-  for (size_t i = 0; i < line_begin; ++i) line += text[i] == '\n' ? 1 : 0;
-  return {line, static_cast<uint32_t>(at - line_begin + 1)};
-}
-
-const Finding* finding_at(const LintReport& report, std::string_view id,
-                          std::pair<uint32_t, uint32_t> at) {
-  for (const Finding& finding : report.findings) {
-    if (finding.check_id == id && finding.span.line == at.first &&
-        finding.span.column == at.second) {
-      return &finding;
-    }
-  }
-  return nullptr;
-}
+using testing::finding_at;
+using testing::position;
 
 TEST(PfSamples, ReportsRemovedAndRetiredPortsThroughMacrosAndOperators) {
   std::filesystem::path directory = testing::source_dir() / "samples/pf";
