@@ -79,7 +79,10 @@ struct PortSet {
   bool negated = false;
   SourceSpan value_span;   // the whole written value ("22,658"), what a list edit replaces
   SourceSpan option_span;  // the option and its value ("--dport 22"), what a removal deletes
-  bool is_list = false;    // written as a list (multiport, set): an edit may keep several entries
+  // What a removal writes in option_span's place, where the match also restricts the protocol
+  // (nft `tcp dport != 61` matches only tcp: `meta l4proto tcp`); empty when nothing. Static.
+  std::string_view removal_keeps = {};
+  bool is_list = false;  // written as a list (multiport, set): an edit may keep several entries
   std::vector<PortKeyword> keywords = {};  // dynamic ports: they match no number, and are not "any"
   // A written value could not be resolved (a variable without a literal value, an unknown
   // service name, an invalid port): the tokens are incomplete, and the side is not "any port".

@@ -39,6 +39,44 @@ std::string utf16_to_utf8(std::string_view bytes, bool little_endian) {
   return out;
 }
 
+// The code point that starts at text[i], advancing i; invalid bytes come out as U+FFFD.
+char32_t next_code_point(std::string_view text, size_t& i) {
+  auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
+  unsigned char lead = byte(i++);
+  if (lead < 0x80) return lead;
+  size_t length = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+  if (length == 0 || i + length > text.size()) return kReplacement;
+  char32_t code_point = lead & (0x3F >> length);
+  for (size_t k = 0; k < length; ++k) {
+    if ((byte(i) & 0xC0) != 0x80) return kReplacement;
+    code_point = (code_point << 6) | (byte(i++) & 0x3F);
+  }
+  return code_point;
+}
+
+void append_utf16(std::string& out, char32_t unit, bool little_endian) {
+  auto low = static_cast<char>(unit & 0xFF);
+  auto high = static_cast<char>(unit >> 8);
+  out.push_back(little_endian ? low : high);
+  out.push_back(little_endian ? high : low);
+}
+
+std::string utf8_to_utf16(std::string_view text, bool little_endian) {
+  std::string out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+  out.reserve(2 + text.size() * 2);
+  for (size_t i = 0; i < text.size();) {
+    char32_t code_point = next_code_point(text, i);
+    if (code_point >= 0x10000) {
+      code_point -= 0x10000;
+      append_utf16(out, 0xD800 + (code_point >> 10), little_endian);
+      append_utf16(out, 0xDC00 + (code_point & 0x3FF), little_endian);
+    } else {
+      append_utf16(out, code_point, little_endian);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void append_utf8(std::string& out, char32_t code_point) {
@@ -79,6 +117,20 @@ std::string to_utf8(std::string bytes) {
       break;
   }
   return bytes;
+}
+
+std::string from_utf8(std::string_view text, TextEncoding encoding) {
+  switch (encoding) {
+    case TextEncoding::kUtf8Bom:
+      return "\xEF\xBB\xBF" + std::string(text);
+    case TextEncoding::kUtf16Le:
+      return utf8_to_utf16(text, true);
+    case TextEncoding::kUtf16Be:
+      return utf8_to_utf16(text, false);
+    case TextEncoding::kUtf8:
+      break;
+  }
+  return std::string(text);
 }
 
 }  // namespace fwlint

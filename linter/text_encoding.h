@@ -22,4 +22,8 @@ void append_utf8(std::string& out, char32_t code_point);
 // is returned unchanged. Line terminators are kept as written.
 std::string to_utf8(std::string bytes);
 
+// UTF-8 text written back in `encoding`, with its byte-order mark: the inverse of to_utf8 for
+// text that decoded without replacements.
+std::string from_utf8(std::string_view text, TextEncoding encoding);
+
 }  // namespace fwlint

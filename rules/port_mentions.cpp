@@ -229,9 +229,16 @@ void suggest_without_ports(const Rule& rule, const PortMention& mention,
         "delete the rule, it exists only for this traffic: " + dialect->delete_rule(rule);
     return;
   }
+  if (nothing_left && !rule.action.denies()) {
+    // Without the exclusion the rule lets the port through: an opening is the user's call.
+    finding.suggestion =
+        "drop the exclusion from the rule once nothing uses the port; fwlint does not make this "
+        "edit, since the rule then lets the port through";
+    return;
+  }
   if (nothing_left) {
     finding.suggestion = "drop the exclusion from the rule";
-    finding.edits.push_back({mention.ports.option_span, ""});
+    finding.edits.push_back({mention.ports.option_span, std::string(mention.ports.removal_keeps)});
     return;
   }
   Dialect::PortEdit edit = dialect->rewrite_ports(rule, mention.ports, keep);

@@ -1,6 +1,7 @@
 // The fwlint binary as users and CI run it: exit codes, output formats, subcommands.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -127,6 +128,39 @@ TEST(Cli, CommittedRuleReferenceIsUpToDate) {
   ASSERT_EQ(run.exit_code, 0);
   EXPECT_TRUE(testing::matches_golden(testing::source_dir() / "docs/rules.md", run.out))
       << "regenerate with: build/fwlint rules --format markdown > docs/rules.md";
+}
+
+// --diff shows the edits and changes nothing; --fix applies them atomically, keeps the file's
+// permission bits, and leaves nothing for a second --diff.
+TEST(Cli, DiffShowsAndFixAppliesTheEdits) {
+  namespace fs = std::filesystem;
+  fs::path directory = fs::temp_directory_path() / ("fwlint-fix-" + std::to_string(getpid()));
+  fs::create_directories(directory);
+  fs::path rules = directory / "rules.v4";
+  fs::copy_file(testing::source_dir() / "samples/iptables/rules.v4", rules,
+                fs::copy_options::overwrite_existing);
+  fs::permissions(rules, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  std::string before = testing::read_text(rules);
+
+  FwlintRun diff = run_fwlint("--diff '" + rules.string() + "'");
+  EXPECT_EQ(diff.exit_code, 1);
+  EXPECT_NE(diff.out.find("+-A INPUT -s 10.20.0.0/24 -p tcp -m multiport --dports 111,2049 "),
+            std::string::npos)
+      << diff.out;
+  EXPECT_EQ(testing::read_text(rules), before);
+
+  FwlintRun fix = run_fwlint("--fix -q '" + rules.string() + "'");
+  EXPECT_EQ(fix.exit_code, 1);  // findings without an edit remain
+  std::string after = testing::read_text(rules);
+  EXPECT_NE(after.find("--dports 111,2049 "), std::string::npos);
+  EXPECT_EQ(after.find("--dports 111,658,2049"), std::string::npos);
+  EXPECT_EQ(fs::status(rules).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(run_fwlint("--diff '" + rules.string() + "'").exit_code, 0);
+  size_t leftovers = 0;
+  for (const auto& entry : fs::directory_iterator(directory)) leftovers += entry.path() != rules;
+  EXPECT_EQ(leftovers, 0u);
+  fs::remove_all(directory);
 }
 
 }  // namespace

@@ -7,11 +7,13 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "linter/baseline.h"
 #include "linter/cli/commands.h"
 #include "linter/cli/progress.h"
 #include "linter/engine.h"
+#include "linter/fix.h"
 #include "linter/report/model_json.h"
 #include "linter/report/reporters.h"
 
@@ -33,6 +35,8 @@ struct LintFlags {
   std::string write_baseline;
   uint32_t max_range_width = CheckOptions{}.max_range_width;
   InputLimits limits;
+  bool fix = false;
+  bool diff = false;
 };
 
 bool use_color(const std::string& mode) {
@@ -69,8 +73,16 @@ std::string today() {
   return buffer;
 }
 
-ExitCode run_lint(const LintFlags& flags, bool fail_on_given, bool max_range_width_given) {
+struct LintRun {
   SourceManager sources;
+  LintReport report;
+  std::string fail_on;
+  size_t accepted_by_baseline = 0;
+};
+
+std::unique_ptr<LintRun> lint_inputs(const LintFlags& flags, bool fail_on_given,
+                                     bool max_range_width_given) {
+  auto run = std::make_unique<LintRun>();
   LintOptions options;
   if (max_range_width_given) options.max_range_width = flags.max_range_width;
   options.forced_front_end = forced_front_end(flags.input_format);
@@ -86,25 +98,60 @@ ExitCode run_lint(const LintFlags& flags, bool fail_on_given, bool max_range_wid
       progress->input_done(outcome);
     };
   }
-  Linter linter(sources, Registry::builtin(), RetiredServices::builtin(), options);
-  std::string fail_on = flags.fail_on;
+  Linter linter(run->sources, Registry::builtin(), RetiredServices::builtin(), options);
+  run->fail_on = flags.fail_on;
   if (!fail_on_given && !inputs.empty()) {
-    fail_on = linter.config_for(inputs.front().path).fail_on.value_or(fail_on);
+    run->fail_on = linter.config_for(inputs.front().path).fail_on.value_or(run->fail_on);
   }
-  LintReport report = linter.lint(inputs);
+  run->report = linter.lint(inputs);
   progress.reset();
-  if (!flags.write_baseline.empty()) {
-    Baseline::write(flags.write_baseline, report, sources);
-    std::cerr << "fwlint: wrote " << report.findings.size() << " findings to "
-              << flags.write_baseline << '\n';
-    return report.any_input_failed() ? ExitCode::kInputFailed : ExitCode::kClean;
-  }
   if (!flags.baseline.empty()) {
-    size_t accepted = Baseline::load(flags.baseline).filter(report.findings, sources);
-    if (accepted > 0 && flags.output_format == "text" && !flags.quiet) {
-      std::cerr << "fwlint: " << accepted << " findings accepted by the baseline " << flags.baseline
-                << '\n';
+    run->accepted_by_baseline =
+        Baseline::load(flags.baseline).filter(run->report.findings, run->sources);
+  }
+  return run;
+}
+
+// --diff: the edits of the reported findings as a unified diff; exit 1 when there is one.
+ExitCode print_fixes(const LintRun& run, std::ostream& out) {
+  std::vector<FileFix> fixes = plan_fixes(run.report.findings, run.sources);
+  for (const FileFix& fix : fixes) write_unified_diff(out, run.sources.file(fix.file), fix);
+  if (run.report.any_input_failed()) return ExitCode::kInputFailed;
+  return fixes.empty() ? ExitCode::kClean : ExitCode::kFindings;
+}
+
+// --fix: each file rewritten atomically; whether every file that needed it was written.
+bool apply_fixes(const LintRun& run) {
+  bool all_written = true;
+  size_t applied = 0;
+  size_t skipped = 0;
+  size_t files = 0;
+  for (const FileFix& fix : plan_fixes(run.report.findings, run.sources)) {
+    const SourceFile& file = run.sources.file(fix.file);
+    try {
+      write_fixed_file(file, fix);
+      applied += fix.edits_applied;
+      skipped += fix.edits_skipped;
+      ++files;
+    } catch (const std::exception& error) {
+      std::cerr << "fwlint: " << file.path() << ": not fixed: " << error.what() << '\n';
+      all_written = false;
     }
+  }
+  std::cerr << "fwlint: applied " << applied << (applied == 1 ? " edit" : " edits") << " to "
+            << files << (files == 1 ? " file" : " files");
+  if (skipped > 0) std::cerr << "; " << skipped << " overlapping edits wait for another --fix";
+  std::cerr << '\n';
+  return all_written;
+}
+
+ExitCode run_lint(const LintFlags& flags, bool fail_on_given, bool max_range_width_given) {
+  std::unique_ptr<LintRun> run = lint_inputs(flags, fail_on_given, max_range_width_given);
+  if (!flags.write_baseline.empty()) {
+    Baseline::write(flags.write_baseline, run->report, run->sources);
+    std::cerr << "fwlint: wrote " << run->report.findings.size() << " findings to "
+              << flags.write_baseline << '\n';
+    return run->report.any_input_failed() ? ExitCode::kInputFailed : ExitCode::kClean;
   }
   std::ofstream file;
   if (!flags.output_file.empty()) {
@@ -112,13 +159,25 @@ ExitCode run_lint(const LintFlags& flags, bool fail_on_given, bool max_range_wid
     if (!file) throw ConfigError("--output " + flags.output_file + ": cannot be written");
   }
   std::ostream& out = flags.output_file.empty() ? std::cout : file;
+  if (flags.diff) return print_fixes(*run, out);
+  bool fixes_written = true;
+  if (flags.fix) {
+    fixes_written = apply_fixes(*run);
+    // What is left is what the files now say, not what the first reading found.
+    run = lint_inputs(flags, fail_on_given, max_range_width_given);
+  }
+  if (run->accepted_by_baseline > 0 && flags.output_format == "text" && !flags.quiet) {
+    std::cerr << "fwlint: " << run->accepted_by_baseline << " findings accepted by the baseline "
+              << flags.baseline << '\n';
+  }
   bool color = flags.output_file.empty() && use_color(flags.color);
   if (flags.statistics) {
-    write_statistics(out, report);
+    write_statistics(out, run->report);
   } else {
-    write_report(flags.output_format, out, report, sources, {color, flags.quiet});
+    write_report(flags.output_format, out, run->report, run->sources, {color, flags.quiet});
   }
-  return exit_code_for(report, fail_on);
+  if (!fixes_written) return ExitCode::kInputFailed;
+  return exit_code_for(run->report, run->fail_on);
 }
 
 ExitCode run_dump(const std::string& path, const std::string& input_format) {
@@ -189,8 +248,18 @@ int run(int argc, char** argv) {
   app.add_option("--baseline", flags.baseline,
                  "Report only findings that this baseline file does not accept")
       ->check(CLI::ExistingFile);
-  app.add_option("--write-baseline", flags.write_baseline,
-                 "Record every finding in this baseline file and exit 0");
+  CLI::Option* write_baseline =
+      app.add_option("--write-baseline", flags.write_baseline,
+                     "Record every finding in this baseline file and exit 0");
+  CLI::Option* fix = app.add_flag("--fix", flags.fix,
+                                  "Apply the suggested edits to the files (each replaced "
+                                  "atomically), then report what is left");
+  app.add_flag("--diff", flags.diff,
+               "Print the suggested edits as a unified diff instead of the report; change "
+               "nothing (exit 1 when there is a diff)")
+      ->excludes(fix)
+      ->excludes(write_baseline);
+  fix->excludes(write_baseline);
   CLI::Option* max_range_width =
       app.add_option("--max-range-width", flags.max_range_width,
                      "Widest port range that range-includes-removed-port reports")

@@ -104,8 +104,9 @@ class JsonRuleReader {
              const JsonNode* previous);
   void verdict_map(const JsonNode& expression, const JsonNode& body);
   void nat(const JsonNode& expression, std::string_view keyword, const JsonNode& body);
+  // `removable` is what deleting the match deletes (with a separator), `match` the match alone.
   PortSet* port_side(const Selector& selector, bool negated, const JsonNode& value,
-                     SourceSpan option);
+                     SourceSpan removable, SourceSpan match);
   template <typename Visit>
   void for_each_value(const JsonNode& value, size_t component, Visit&& visit) const;
   void add_token(PortSet& set, const JsonNode& value, TransportSet transports,
@@ -537,7 +538,7 @@ void JsonRuleReader::for_each_value(const JsonNode& value, size_t component, Vis
 }
 
 PortSet* JsonRuleReader::port_side(const Selector& selector, bool negated, const JsonNode& value,
-                                   SourceSpan option) {
+                                   SourceSpan removable, SourceSpan match) {
   bool& seen = side_seen_[selector.source ? 0 : 1];
   PortSet& set = selector.source ? rule_.source_ports : rule_.destination_ports;
   if (seen && set.negated != negated) return nullptr;
@@ -549,7 +550,9 @@ PortSet* JsonRuleReader::port_side(const Selector& selector, bool negated, const
     seen = true;
     set.negated = negated;
     set.value_span = span(value);
-    set.option_span = option;
+    set.removal_keeps = l4proto_match_json(selector.protocol);
+    // A match that leaves another in its place keeps its separator.
+    set.option_span = set.removal_keeps.empty() ? removable : match;
   }
   return &set;
 }
@@ -634,7 +637,7 @@ void JsonRuleReader::match(const JsonNode& expression, const JsonNode& body, con
   for (size_t k = 0; k < selectors.size(); ++k) {
     const Selector& s = selectors[k];
     if (s.kind == Kind::kPort) {
-      PortSet* set = port_side(s, negating_operator(op), *right, option);
+      PortSet* set = port_side(s, negating_operator(op), *right, option, span(expression));
       if (set == nullptr) {
         interpreted = false;
         continue;
@@ -713,7 +716,7 @@ void JsonRuleReader::verdict_map(const JsonNode& expression, const JsonNode& bod
       only_ports = false;
       continue;
     }
-    PortSet* set = port_side(selectors[k], false, *data, span(expression));
+    PortSet* set = port_side(selectors[k], false, *data, span(expression), span(expression));
     if (set == nullptr) continue;
     set->is_list = true;
     if (named) {

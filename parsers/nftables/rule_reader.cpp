@@ -60,6 +60,46 @@ MappedVerdict common_verdict(std::span<const MappedVerdict> verdicts) {
           verdicts.front().target.empty() ? std::string_view("vmap") : verdicts.front().target};
 }
 
+namespace {
+
+struct L4protoMatch {
+  std::string_view protocol;
+  std::string_view text;
+  std::string_view json;
+};
+
+constexpr L4protoMatch kL4protoMatches[] = {
+    {"tcp", "meta l4proto tcp",
+     R"({"match": {"op": "==", "left": {"meta": {"key": "l4proto"}}, "right": "tcp"}})"},
+    {"udp", "meta l4proto udp",
+     R"({"match": {"op": "==", "left": {"meta": {"key": "l4proto"}}, "right": "udp"}})"},
+    {"sctp", "meta l4proto sctp",
+     R"({"match": {"op": "==", "left": {"meta": {"key": "l4proto"}}, "right": "sctp"}})"},
+    {"dccp", "meta l4proto dccp",
+     R"({"match": {"op": "==", "left": {"meta": {"key": "l4proto"}}, "right": "dccp"}})"},
+    {"udplite", "meta l4proto udplite",
+     R"({"match": {"op": "==", "left": {"meta": {"key": "l4proto"}}, "right": "udplite"}})"},
+};
+
+const L4protoMatch* l4proto_match(std::string_view protocol) {
+  for (const L4protoMatch& match : kL4protoMatches) {
+    if (match.protocol == protocol) return &match;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string_view l4proto_match_text(std::string_view protocol) {
+  const L4protoMatch* match = l4proto_match(protocol);
+  return match != nullptr ? match->text : std::string_view();
+}
+
+std::string_view l4proto_match_json(std::string_view protocol) {
+  const L4protoMatch* match = l4proto_match(protocol);
+  return match != nullptr ? match->json : std::string_view();
+}
+
 bool negating_operator(std::string_view op) {
   return op == "!=" || op == "ne" || op == "!";
 }
@@ -492,6 +532,7 @@ PortSet* RuleReader::port_side(const Selector& selector, std::string_view op, si
     set.negated = negating_operator(op);
     set.value_span = written_span(file_, value);
     set.option_span = written_span(file_, range(begin, value_end));
+    set.removal_keeps = l4proto_match_text(items_[selector.begin].text);
   }
   return &set;
 }

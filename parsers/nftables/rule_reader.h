@@ -53,6 +53,11 @@ MappedVerdict mapped_verdict(std::span<const Item> value);
 // What a verdict map does as a whole: the verdict all its elements share, else kOther "vmap".
 MappedVerdict common_verdict(std::span<const MappedVerdict> verdicts);
 
+// The match that keeps a port match's protocol restriction once the port match goes: `tcp`
+// gives `meta l4proto tcp` (as text, or as an nft -j expression); `th` and unknown words, "".
+std::string_view l4proto_match_text(std::string_view protocol);
+std::string_view l4proto_match_json(std::string_view protocol);
+
 // Relational operators as nft writes them, in symbols or words (JSON uses the symbols).
 bool negating_operator(std::string_view op);    // `!=`, `ne`, `!`
 bool comparison_operator(std::string_view op);  // `<`, `>`, `<=`, `>=` and `lt`, `gt`, `le`, `ge`
