@@ -309,7 +309,7 @@ std::string rule_uses_phrase(const std::vector<RuleUse>& uses) {
   std::vector<std::string> parts;
   for (const auto& [use, count] : counts) {
     std::string part = std::to_string(count) + " ";
-    if (!use->verdict.empty()) part += use->verdict + " ";
+    if (!use->verdict.empty()) part += std::string(use->verdict) + " ";
     part += count == 1 ? "rule" : "rules";
     if (!use->place.empty()) part += " in " + use->place;
     parts.push_back(std::move(part));
@@ -318,10 +318,19 @@ std::string rule_uses_phrase(const std::vector<RuleUse>& uses) {
 }
 
 // Another rule's own way of doing the same cleanup ("delete the rule: …"), after the first's,
-// once: "delete the rule, it exists only for this traffic: A; B".
-void add_other_rules_suggestion(Finding& kept, const Finding& other) {
+// once: "delete the rule, it exists only for this traffic: A; B". A set that thousands of rules
+// share would make that list as long as the ruleset, so the cleanups after the first few are
+// only counted. `listed` counts the cleanups added so far, `unlisted` those counted instead.
+void add_other_rules_suggestion(Finding& kept, const Finding& other, uint32_t& listed,
+                                uint32_t& unlisted) {
+  constexpr uint32_t kMaxListed = 3;
   if (other.suggestion.empty() || kept.suggestion.find(other.suggestion) != std::string::npos)
     return;
+  if (listed == kMaxListed) {
+    ++unlisted;
+    return;
+  }
+  ++listed;
   size_t lead = other.suggestion.find(": ");
   if (lead != std::string::npos && kept.suggestion.starts_with(other.suggestion.substr(0, lead))) {
     kept.suggestion += "; " + other.suggestion.substr(lead + 2);
@@ -337,12 +346,16 @@ std::vector<Finding> merge_shared_findings(std::vector<Finding> findings) {
   std::map<std::tuple<std::string_view, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t>, size_t>
       first;
   std::vector<Finding> merged;
+  std::vector<uint32_t> listed;    // per merged finding: other rules' cleanups in its suggestion
+  std::vector<uint32_t> unlisted;  // and those only counted
   for (Finding& finding : findings) {
     auto key = std::tuple{finding.check_id,    finding.span.file,     finding.span.line,
                           finding.span.column, finding.span.end_line, finding.span.end_column};
     auto [it, inserted] = first.try_emplace(key, merged.size());
     if (inserted) {
       merged.push_back(std::move(finding));
+      listed.push_back(0);
+      unlisted.push_back(0);
       continue;
     }
     Finding& kept = merged[it->second];
@@ -353,10 +366,15 @@ std::vector<Finding> merge_shared_findings(std::vector<Finding> findings) {
     }
     kept.shared_users.insert(kept.shared_users.end(), finding.shared_users.begin(),
                              finding.shared_users.end());
-    add_other_rules_suggestion(kept, finding);
+    add_other_rules_suggestion(kept, finding, listed[it->second], unlisted[it->second]);
     kept.severity = std::max(kept.severity, finding.severity);
   }
-  for (Finding& finding : merged) {
+  for (size_t i = 0; i < merged.size(); ++i) {
+    Finding& finding = merged[i];
+    if (unlisted[i] > 0) {
+      finding.suggestion += "; likewise for " + std::to_string(unlisted[i]) + " more " +
+                            (unlisted[i] == 1 ? "rule" : "rules");
+    }
     if (finding.shared_name.empty()) continue;
     finding.message +=
         "; " + finding.shared_name + " is used by " + rule_uses_phrase(finding.shared_users);

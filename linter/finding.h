@@ -26,8 +26,8 @@ struct RelatedLocation {
 
 // One rule that uses a shared definition: "accepting" and "filter input".
 struct RuleUse {
-  std::string verdict;  // an adjective, or empty when the rule's verdict says nothing
-  std::string place;    // table and chain
+  std::string_view verdict;  // an adjective (static), or empty when the verdict says nothing
+  std::string place;         // table and chain
   friend bool operator==(const RuleUse&, const RuleUse&) = default;
 };
 

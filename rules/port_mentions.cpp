@@ -284,7 +284,7 @@ RuleUse rule_use(const Rule& rule) {
   std::string place = rule.table;
   if (!place.empty() && !rule.chain.empty()) place += ' ';
   place += rule.chain;
-  return {std::string(verdict_adjective(rule.action.verdict)), std::move(place)};
+  return {verdict_adjective(rule.action.verdict), std::move(place)};
 }
 
 }  // namespace
