@@ -163,5 +163,22 @@ TEST(Cli, DiffShowsAndFixAppliesTheEdits) {
   fs::remove_all(directory);
 }
 
+// --write-baseline records every finding, also those the baseline given with it accepts.
+TEST(Cli, WriteBaselineRecordsWhatAnOlderBaselineAccepts) {
+  namespace fs = std::filesystem;
+  fs::path directory = fs::temp_directory_path() / ("fwlint-baseline-" + std::to_string(getpid()));
+  fs::create_directories(directory);
+  std::string first = (directory / "first.json").string();
+  std::string second = (directory / "second.json").string();
+  EXPECT_EQ(run_fwlint("--write-baseline '" + first + "' samples/iptables/rules.v4").exit_code, 0);
+  EXPECT_EQ(run_fwlint("--baseline '" + first + "' --write-baseline '" + second +
+                       "' samples/iptables/rules.v4")
+                .exit_code,
+            0);
+  EXPECT_FALSE(testing::read_text(first).empty());
+  EXPECT_EQ(testing::read_text(second), testing::read_text(first));
+  fs::remove_all(directory);
+}
+
 }  // namespace
 }  // namespace fwlint

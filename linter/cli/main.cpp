@@ -105,7 +105,8 @@ std::unique_ptr<LintRun> lint_inputs(const LintFlags& flags, bool fail_on_given,
   }
   run->report = linter.lint(inputs);
   progress.reset();
-  if (!flags.baseline.empty()) {
+  // --write-baseline records every finding, the ones an older baseline accepts too.
+  if (!flags.baseline.empty() && flags.write_baseline.empty()) {
     run->accepted_by_baseline =
         Baseline::load(flags.baseline).filter(run->report.findings, run->sources);
   }
