@@ -1,8 +1,10 @@
 #include "fuzz/fuzz_front_ends.h"
 
+#include <sstream>
 #include <string>
 
 #include "linter/engine.h"
+#include "linter/fix.h"
 #include "linter/text_encoding.h"
 
 namespace fwlint {
@@ -21,7 +23,12 @@ void fuzz_front_ends(const uint8_t* data, size_t size, std::initializer_list<For
     ParseContext context{Registry::builtin()};
     ParseResult parsed = front_end.parse(file, context);
     parsed.ruleset.file = file.index();
-    merge_shared_findings(linter.check(parsed.ruleset));
+    std::vector<Finding> findings = merge_shared_findings(linter.check(parsed.ruleset));
+    // The edits --fix and --diff would make: every span they carry must lie inside the file.
+    std::ostringstream diff;
+    for (const FileFix& fix : plan_fixes(findings, sources)) {
+      write_unified_diff(diff, sources.file(fix.file), fix);
+    }
   }
 }
 

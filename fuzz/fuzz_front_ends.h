@@ -1,6 +1,7 @@
 // What every fuzz target does with its input: decode it as the engine does, parse it with each
-// front end of one family, and run every check on the result. Included files are not read
-// (no file system access while fuzzing), so parsers see the input alone.
+// front end of one family, run every check on the result, and plan the edits --fix would make.
+// Included files are not read (no file system access while fuzzing), so parsers see the input
+// alone.
 #pragma once
 
 #include <cstddef>

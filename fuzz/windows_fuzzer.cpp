@@ -2,8 +2,9 @@
 #include "fuzz/fuzz_front_ends.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  fwlint::fuzz_front_ends(data, size,
-                          {Format::kWindowsNetsh, Format::kWindowsReg,
-                           Format::kWindowsPowershellCsv, Format::kWindowsPowershellJson});
+  fwlint::fuzz_front_ends(
+      data, size,
+      {fwlint::Format::kWindowsNetsh, fwlint::Format::kWindowsReg,
+       fwlint::Format::kWindowsPowershellCsv, fwlint::Format::kWindowsPowershellJson});
   return 0;
 }

@@ -90,7 +90,7 @@ bool JsonReader::read(JsonValue& value, int depth) {
         ++position_;
         JsonValue member;
         if (!read(member, depth + 1)) return false;
-        value.members.emplace_back(std::move(key.text), std::move(member));
+        value.members.push_back({std::move(key.text), std::move(member)});
         char next = peek();
         ++position_;
         if (next == '}') break;

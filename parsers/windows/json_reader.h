@@ -7,10 +7,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace fwlint::windows {
+
+// Declared ahead so that JsonValue can hold a vector of them (std::vector allows an incomplete
+// element type, std::pair does not).
+struct JsonMember;
 
 struct JsonValue {
   enum class Kind : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
@@ -18,11 +21,16 @@ struct JsonValue {
   std::string_view written;  // as written: a string with its quotes, a container with brackets
   std::string text;          // a string decoded; a number or boolean as written
   bool escaped = false;      // a string that contained an escape sequence
-  std::vector<JsonValue> elements;                         // kArray
-  std::vector<std::pair<std::string, JsonValue>> members;  // kObject, keys decoded
+  std::vector<JsonValue> elements;  // kArray
+  std::vector<JsonMember> members;  // kObject, in written order
 
   // A string's content between its quotes, as written.
   std::string_view inner() const { return written.substr(1, written.size() - 2); }
+};
+
+struct JsonMember {
+  std::string key;  // decoded
+  JsonValue value;
 };
 
 class JsonReader {

@@ -149,10 +149,10 @@ class JsonParser {
     }
     PsRule properties;
     properties.text = value.written;
-    for (const auto& [key, member] : value.members) {
-      ports_seen_ = ports_seen_ || windows::is_port_filter_property(key);
-      if (PsProperty* property = windows::ps_property(properties, key)) {
-        *property = property_of(file_, member);
+    for (const windows::JsonMember& member : value.members) {
+      ports_seen_ = ports_seen_ || windows::is_port_filter_property(member.key);
+      if (PsProperty* property = windows::ps_property(properties, member.key)) {
+        *property = property_of(file_, member.value);
       }
     }
     windows::append_rule(table_, table_.chains.front(),

@@ -207,17 +207,17 @@ TEST(JsonReader, KeepsWhereEveryValueWasWritten) {
   ASSERT_EQ(value->kind, JsonValue::Kind::kArray);
   const JsonValue& rule = value->elements.at(0);
   ASSERT_EQ(rule.members.size(), 4u);
-  EXPECT_EQ(rule.members[0].first, "Name");
-  EXPECT_EQ(rule.members[0].second.text, "x'y");
-  EXPECT_TRUE(rule.members[0].second.escaped);
-  EXPECT_EQ(rule.members[0].second.written, "\"x\\u0027y\"");
-  const JsonValue& ports = rule.members[1].second;
+  EXPECT_EQ(rule.members[0].key, "Name");
+  EXPECT_EQ(rule.members[0].value.text, "x'y");
+  EXPECT_TRUE(rule.members[0].value.escaped);
+  EXPECT_EQ(rule.members[0].value.written, "\"x\\u0027y\"");
+  const JsonValue& ports = rule.members[1].value;
   EXPECT_EQ(ports.written, "[\"80\", \"659\"]");
   EXPECT_EQ(ports.elements.at(1).inner(), "659");
   EXPECT_EQ(ports.elements.at(1).inner().data() - text.data(),
             static_cast<std::ptrdiff_t>(text.find("659")));
-  EXPECT_EQ(rule.members[2].second.kind, JsonValue::Kind::kNumber);
-  EXPECT_EQ(rule.members[3].second.kind, JsonValue::Kind::kNull);
+  EXPECT_EQ(rule.members[2].value.kind, JsonValue::Kind::kNumber);
+  EXPECT_EQ(rule.members[3].value.kind, JsonValue::Kind::kNull);
 }
 
 TEST(JsonReader, DecodesSurrogatePairsAndReportsErrorsWithOffsets) {
