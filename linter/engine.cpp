@@ -173,8 +173,9 @@ const FrontEnd* Linter::choose_front_end(const SourceFile& file, bool named,
 }
 
 ParseResult Linter::parse(const SourceFile& file, const FrontEnd& front_end,
-                          const Registry* registry) const {
-  ParseContext context{registry != nullptr ? *registry : registry_, &sources_, options_.limits};
+                          const Registry* registry, RuleSink* sink) const {
+  ParseContext context{registry != nullptr ? *registry : registry_, &sources_, options_.limits,
+                       sink};
   ParseResult result = front_end.parse(file, context);
   result.ruleset.file = file.index();
   return result;
@@ -186,15 +187,60 @@ std::vector<Finding> Linter::check(const Ruleset& ruleset, const CheckOptions& o
   const SourceFile& file = sources_.file(ruleset.file);
   CheckContext context{ruleset,  file,    registry != nullptr ? *registry : registry_,
                        retired_, options, findings};
-  for (const CheckDef* check : all_checks()) {
-    if (check->check_rule == nullptr) continue;
-    for (const Table& table : ruleset.tables) {
-      for (const Chain& chain : table.chains) {
-        for (const Rule& rule : chain.rules) check->check_rule(*check, rule, context);
-      }
+  for (const Table& table : ruleset.tables) {
+    for (const Chain& chain : table.chains) {
+      for (const Rule& rule : chain.rules) check(rule, context);
     }
   }
   return findings;
+}
+
+void Linter::check(const Rule& rule, CheckContext& context) const {
+  for (const CheckDef* check : all_checks()) {
+    if (check->check_rule != nullptr) check->check_rule(*check, rule, context);
+  }
+}
+
+namespace {
+
+// Checks each rule as the parser hands it over, so that the parser need not keep it.
+class CheckingSink : public RuleSink {
+ public:
+  CheckingSink(const Linter& linter, const SourceFile& file, const Registry& registry,
+               const RetiredServices& retired, const CheckOptions& options)
+      : linter_(linter), file_(file), registry_(registry), retired_(retired), options_(options) {}
+
+  void take(const Rule& rule, const Ruleset& ruleset) override {
+    CheckContext context{ruleset, file_, registry_, retired_, options_, findings};
+    linter_.check(rule, context);
+  }
+  void retract() override { findings.clear(); }
+
+  std::vector<Finding> findings;
+
+ private:
+  const Linter& linter_;
+  const SourceFile& file_;
+  const Registry& registry_;
+  const RetiredServices& retired_;
+  const CheckOptions& options_;
+};
+
+}  // namespace
+
+CheckedFile Linter::parse_and_check(const SourceFile& file, const FrontEnd& front_end,
+                                    const CheckOptions& options, const Registry* registry) const {
+  CheckingSink sink(*this, file, registry != nullptr ? *registry : registry_, retired_, options);
+  ParseResult parsed = parse(file, front_end, registry, &sink);
+  CheckedFile checked{parsed.ruleset.rule_count(), std::move(parsed.diagnostics)};
+  std::vector<Finding> rule_findings = std::move(sink.findings);
+  std::vector<Finding> kept_rules_findings = check(parsed.ruleset, options, registry);
+  rule_findings.insert(rule_findings.end(), std::make_move_iterator(kept_rules_findings.begin()),
+                       std::make_move_iterator(kept_rules_findings.end()));
+  rule_findings = merge_shared_findings(std::move(rule_findings));
+  checked.findings.insert(checked.findings.end(), std::make_move_iterator(rule_findings.begin()),
+                          std::make_move_iterator(rule_findings.end()));
+  return checked;
 }
 
 bool Linter::within_line_limit(const SourceFile& file, const FrontEnd& front_end,
@@ -230,17 +276,13 @@ std::optional<InputOutcome> Linter::lint_one(const InputPath& input,
     if (outcome.front_end != nullptr) {
       const Config& config = config_for(input.path);
       const Registry* registry = registry_for(config);
-      ParseResult parsed = parse(file, *outcome.front_end, registry);
-      outcome.rule_count = parsed.ruleset.rule_count();
-      outcome.processed = true;
-      findings.insert(findings.end(), std::make_move_iterator(parsed.diagnostics.begin()),
-                      std::make_move_iterator(parsed.diagnostics.end()));
       CheckOptions options = config.options;
       if (options_.max_range_width) options.max_range_width = *options_.max_range_width;
-      std::vector<Finding> checked =
-          merge_shared_findings(check(parsed.ruleset, options, registry));
-      findings.insert(findings.end(), std::make_move_iterator(checked.begin()),
-                      std::make_move_iterator(checked.end()));
+      CheckedFile checked = parse_and_check(file, *outcome.front_end, options, registry);
+      outcome.rule_count = checked.rule_count;
+      outcome.processed = true;
+      findings.insert(findings.end(), std::make_move_iterator(checked.findings.begin()),
+                      std::make_move_iterator(checked.findings.end()));
       apply_policy(config, file, input.path, options_.today, findings);
     }
   }

@@ -49,6 +49,12 @@ struct InputOutcome {
   bool processed = false;  // read, recognised and parsed (possibly with FW1xxx findings)
 };
 
+// A parsed and checked file: the parser's diagnostics, then the checks' findings, merged.
+struct CheckedFile {
+  size_t rule_count = 0;
+  std::vector<Finding> findings;
+};
+
 struct LintReport {
   std::vector<InputOutcome> inputs;
   std::vector<Finding> findings;  // in input order; within an input, sorted by finding_less
@@ -69,14 +75,21 @@ class Linter {
   // Picks the front end for a read file, or reports why none fits (named inputs only).
   const FrontEnd* choose_front_end(const SourceFile& file, bool named,
                                    std::vector<Finding>& findings) const;
-  // `registry` replaces the built-in registry when not null.
+  // `registry` replaces the built-in registry when not null; a parser that streams hands its
+  // rules to `sink` when one is given.
   ParseResult parse(const SourceFile& file, const FrontEnd& front_end,
-                    const Registry* registry = nullptr) const;
+                    const Registry* registry = nullptr, RuleSink* sink = nullptr) const;
   std::vector<Finding> check(const Ruleset& ruleset) const {
     return check(ruleset, options_.checks);
   }
   std::vector<Finding> check(const Ruleset& ruleset, const CheckOptions& options,
                              const Registry* registry = nullptr) const;
+  // Every check on one rule of `ruleset`, as a parser hands it over.
+  void check(const Rule& rule, CheckContext& context) const;
+  // parse() and check() in one pass: a parser that streams has each rule checked as it hands
+  // it over, and keeps none of them.
+  CheckedFile parse_and_check(const SourceFile& file, const FrontEnd& front_end,
+                              const CheckOptions& options, const Registry* registry) const;
   // The configuration that governs an input: --config, the nearest .fwlint.toml, or defaults.
   // Throws ConfigError when a configuration file is wrong.
   const Config& config_for(const std::string& input_path);

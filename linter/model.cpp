@@ -93,7 +93,7 @@ bool PortSet::matches(uint16_t port) const {
 }
 
 size_t Ruleset::rule_count() const {
-  size_t count = 0;
+  size_t count = handed_over;
   for (const Table& table : tables) {
     for (const Chain& chain : table.chains) count += chain.rules.size();
   }

@@ -178,8 +178,10 @@ struct Ruleset {
   EvaluationOrder order = EvaluationOrder::kFirstMatch;
   const Dialect* dialect = nullptr;
   std::vector<Table> tables;
+  // Rules the parser handed to a RuleSink as it read them instead of keeping them in `tables`.
+  size_t handed_over = 0;
 
-  size_t rule_count() const;
+  size_t rule_count() const;  // kept and handed over
 };
 
 // What a check may ask of the format a rule came from, so that suggestions speak the

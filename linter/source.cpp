@@ -8,8 +8,9 @@ namespace fwlint {
 SourceFile::SourceFile(uint32_t index, std::string path, std::string content)
     : index_(index), path_(std::move(path)), content_(std::move(content)) {
   line_starts_.push_back(0);
-  for (size_t i = 0; i < content_.size(); ++i) {
-    if (content_[i] == '\n' && i + 1 < content_.size()) line_starts_.push_back(i + 1);
+  for (size_t i = content_.find('\n'); i != std::string::npos && i + 1 < content_.size();
+       i = content_.find('\n', i + 1)) {
+    line_starts_.push_back(i + 1);
   }
 }
 
@@ -23,12 +24,28 @@ std::string_view SourceFile::line_text(uint32_t line) const {
   return text;
 }
 
+size_t SourceFile::line_index(size_t offset) const {
+  auto holds = [&](size_t line) {
+    return line_starts_[line] <= offset &&
+           (line + 1 == line_starts_.size() || offset < line_starts_[line + 1]);
+  };
+  size_t hint = line_hint_.load(std::memory_order_relaxed);
+  if (hint < line_starts_.size() && holds(hint)) return hint;
+  if (hint + 1 < line_starts_.size() && holds(hint + 1)) {
+    line_hint_.store(hint + 1, std::memory_order_relaxed);
+    return hint + 1;
+  }
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  size_t line = static_cast<size_t>(it - line_starts_.begin()) - 1;
+  line_hint_.store(line, std::memory_order_relaxed);
+  return line;
+}
+
 SourceSpan SourceFile::span(size_t begin, size_t end) const {
   auto position = [this](size_t offset) {
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-    auto line = static_cast<uint32_t>(it - line_starts_.begin());
-    auto column = static_cast<uint32_t>(offset - line_starts_[line - 1] + 1);
-    return std::pair{line, column};
+    size_t line = line_index(offset);
+    return std::pair{static_cast<uint32_t>(line + 1),
+                     static_cast<uint32_t>(offset - line_starts_[line] + 1)};
   };
   auto [line, column] = position(begin);
   auto [end_line, end_column] = position(std::max(begin, end));

@@ -2,6 +2,7 @@
 // points into a SourceFile owned by a SourceManager that outlives them.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -54,6 +55,13 @@ class SourceFile {
   std::string path_;
   std::string content_;
   std::vector<size_t> line_starts_;
+  // The 0-based line the last span started on: parsers ask for spans in file order, so the
+  // next one is nearly always on that line or the next, and a million-line file needs no
+  // binary search per token.
+  mutable std::atomic<size_t> line_hint_ = 0;
+
+  // The 0-based line holding byte `offset`.
+  size_t line_index(size_t offset) const;
 };
 
 // Owns every file of a run; indexes are stable and views into files never move.

@@ -20,6 +20,19 @@ struct ParseResult {
   std::vector<Finding> diagnostics;
 };
 
+// Where a parser may hand each rule over as soon as it is final, rather than keep it in the
+// ruleset, so that a dump of a million rules is checked without holding a million rules.
+// Parsers that do not stream keep every rule, and the engine checks them afterwards.
+class RuleSink {
+ public:
+  virtual ~RuleSink() = default;
+  // `ruleset` is the one being built: its format and dialect are set, its tables may be partial.
+  virtual void take(const Rule& rule, const Ruleset& ruleset) = 0;
+  // Forgets every rule taken: the parser found that rules it handed over were not final after
+  // all (a later line changed them) and parses the file again, keeping its rules.
+  virtual void retract() = 0;
+};
+
 struct ParseContext {
   const Registry& registry;
   // Where included files are added (pf `include`, nftables `include`); null when parsing
@@ -27,6 +40,7 @@ struct ParseContext {
   SourceManager* sources = nullptr;
   // Included files obey the same size limit; include and nesting depth are bounded.
   InputLimits limits = {};
+  RuleSink* sink = nullptr;  // null: every rule stays in the ruleset
 };
 
 struct FrontEnd {

@@ -9,6 +9,7 @@ namespace fwlint::iptables {
 void RulesetBuilder::clear_table(size_t table) {
   ruleset_.tables[table].chains.clear();
   chains_[table].clear();
+  handed_[table].clear();
 }
 
 size_t RulesetBuilder::table(std::string_view name, Family family, SourceSpan span) {
@@ -21,6 +22,7 @@ size_t RulesetBuilder::table(std::string_view name, Family family, SourceSpan sp
   table.family = family;
   table.span = span;
   chains_.emplace_back();
+  handed_.emplace_back();
   return ruleset_.tables.size() - 1;
 }
 
@@ -43,6 +45,7 @@ size_t RulesetBuilder::chain(size_t table, std::string_view name, SourceSpan spa
     chain.rules.reserve(it->second);
   }
   index.emplace(chain.name, chains.size() - 1);
+  handed_[table].push_back(0);
   return chains.size() - 1;
 }
 
@@ -65,11 +68,21 @@ bool RulesetBuilder::move_last_rule(size_t table, size_t chain, uint64_t positio
   return true;
 }
 
+void RulesetBuilder::hand_over_last_rule(size_t table, size_t chain, RuleSink& sink) {
+  std::vector<Rule>& rules = ruleset_.tables[table].chains[chain].rules;
+  Rule& rule = rules.back();
+  rule.position = ++handed_[table][chain];
+  sink.take(rule, ruleset_);
+  rules.pop_back();
+  ++ruleset_.handed_over;
+}
+
 void RulesetBuilder::finish() {
-  for (Table& table : ruleset_.tables) {
-    for (Chain& chain : table.chains) {
-      uint32_t position = 0;
-      for (Rule& rule : chain.rules) rule.position = ++position;
+  for (size_t t = 0; t < ruleset_.tables.size(); ++t) {
+    std::vector<Chain>& chains = ruleset_.tables[t].chains;
+    for (size_t c = 0; c < chains.size(); ++c) {
+      uint32_t position = handed_[t][c];
+      for (Rule& rule : chains[c].rules) rule.position = ++position;
     }
   }
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "linter/model.h"
+#include "parsers/parser.h"
 
 namespace fwlint::iptables {
 
@@ -40,7 +41,10 @@ class RulesetBuilder {
     expected_ = std::move(counts);
   }
 
-  // Numbers the rules of every chain.
+  // Gives the chain's last rule its position and hands it to `sink` instead of keeping it.
+  void hand_over_last_rule(size_t table, size_t chain, RuleSink& sink);
+
+  // Numbers the rules of every chain (after those handed over).
   void finish();
 
  private:
@@ -51,7 +55,8 @@ class RulesetBuilder {
   using ChainIndex = std::unordered_map<std::string, size_t, StringHash, std::equal_to<>>;
 
   Ruleset& ruleset_;
-  std::vector<ChainIndex> chains_;  // per table
+  std::vector<ChainIndex> chains_;             // per table
+  std::vector<std::vector<uint32_t>> handed_;  // per table and chain: rules handed over
   std::unordered_map<std::string, uint32_t> expected_;
 };
 
