@@ -1,13 +1,35 @@
 #include "parsers/pf/macros.h"
 
+#include <algorithm>
+
 #include "linter/diagnostics.h"
 
 namespace fwlint::pf {
 
 namespace {
 
-// Deeper nesting than this can only be a macro that refers to itself.
+// Macros nested deeper than this, or one reference expanding into more words than this, are
+// a macro bomb (each macro using the one before it twice doubles the words), not a rule set.
 constexpr int kMaxDepth = 32;
+constexpr size_t kMaxExpandedTokens = 20000;
+// And all references of a file together: a bomb just under the limit used in every rule.
+constexpr size_t kMaxExpandedTokensInAll = 2000000;
+
+bool refers_to_itself(const Token& ref) {
+  for (const Reference& outer : ref.via) {
+    if (outer.name.size() == ref.text.size() + 1 && outer.name.substr(1) == ref.text) return true;
+  }
+  return false;
+}
+
+// What a reference that cannot be expanded stands for: its own text, `$name`.
+Token literal_reference(const Token& ref, bool undefined) {
+  Token word = ref;
+  word.kind = TokenKind::kWord;
+  word.text = ref.file->content().substr(ref.begin, ref.end - ref.begin);
+  word.undefined = undefined;
+  return word;
+}
 
 }  // namespace
 
@@ -23,23 +45,42 @@ std::vector<Token> Macros::take_undefined_uses() {
 }
 
 bool Macros::expand(const Token& ref, std::vector<Token>& out) {
-  return expand(ref, out, 0);
+  size_t start = out.size();
+  size_t budget = std::min(kMaxExpandedTokens, kMaxExpandedTokensInAll - expanded_in_all_);
+  expansion_limit_ = start + budget;
+  too_many_tokens_ = false;
+  bool glues = expand(ref, out, 0);
+  if (!too_many_tokens_) {
+    expanded_in_all_ += out.size() - start;
+    return glues;
+  }
+  out.resize(start);
+  std::string message = "macro $" + std::string(ref.text) + " expands into more than " +
+                        std::to_string(kMaxExpandedTokens) + " words";
+  if (budget < kMaxExpandedTokens) {
+    message = "the macros of this file expand into more than " +
+              std::to_string(kMaxExpandedTokensInAll) + " words in all; $" + std::string(ref.text) +
+              " is not expanded";
+  }
+  diagnostics_.push_back(make_diagnostic(kInvalidSyntax, ref.span(), std::move(message)));
+  out.push_back(literal_reference(ref, false));
+  return false;
 }
 
 bool Macros::expand(const Token& ref, std::vector<Token>& out, int depth) {
   const Macro* macro = find(ref.text);
-  if (macro == nullptr || depth > kMaxDepth) {
-    if (macro != nullptr) {
-      diagnostics_.push_back(make_diagnostic(
-          kInvalidSyntax, ref.span(), "macro $" + std::string(ref.text) + " expands into itself"));
-    } else {
-      undefined_.push_back(ref);
-    }
-    Token word = ref;
-    word.kind = TokenKind::kWord;
-    word.text = ref.file->content().substr(ref.begin, ref.end - ref.begin);
-    word.undefined = macro == nullptr;
-    out.push_back(std::move(word));
+  if (macro == nullptr) {
+    undefined_.push_back(ref);
+    out.push_back(literal_reference(ref, true));
+    return true;
+  }
+  if (refers_to_itself(ref) || depth > kMaxDepth) {
+    diagnostics_.push_back(make_diagnostic(
+        kInvalidSyntax, ref.span(),
+        "macro $" + std::string(ref.text) +
+            (depth > kMaxDepth ? " nests more than " + std::to_string(kMaxDepth) + " macros deep"
+                               : std::string(" expands into itself"))));
+    out.push_back(literal_reference(ref, false));
     return true;
   }
   std::vector<Reference> chain = ref.via;
@@ -52,12 +93,17 @@ bool Macros::expand(const Token& ref, std::vector<Token>& out, int depth) {
     token.outer_begin = ref.outer_begin;
     token.outer_end = ref.outer_end;
     if (i == 0) token.spaced = ref.spaced;
+    if (out.size() >= expansion_limit_) {
+      too_many_tokens_ = true;
+      return false;
+    }
     if (token.kind != TokenKind::kMacro) {
       out.push_back(std::move(token));
       continue;
     }
     size_t before = out.size();
     bool glues = expand(token, out, depth + 1);
+    if (too_many_tokens_) return false;
     if (glues && out.size() > before && i + 1 < tokens.size() && !tokens[i + 1].spaced &&
         tokens[i + 1].kind == TokenKind::kWord) {
       Token next = tokens[i + 1];

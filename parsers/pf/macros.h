@@ -45,6 +45,10 @@ class Macros {
   std::vector<Token> undefined_;
   std::deque<std::string> glued_;  // texts of glued words; a deque keeps views stable
   std::vector<Finding>& diagnostics_;
+  // Bounds the expansion of one reference (see kMaxExpandedTokens).
+  size_t expansion_limit_ = 0;
+  bool too_many_tokens_ = false;
+  size_t expanded_in_all_ = 0;
 };
 
 // The span from `first` to `last` where they are written, when both are written in one place

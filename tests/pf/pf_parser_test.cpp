@@ -351,6 +351,45 @@ TEST(PfIncludes, MacrosOfAnUnreadableIncludeAreNamedInItsFinding) {
   EXPECT_EQ(parsed.rule(0).destinations.at(0).text, "$pub");
 }
 
+// Found by the pf fuzzer: a macro that uses itself twice doubled its words at each of 32
+// levels before the depth limit stopped it, which took minutes.
+TEST(PfMacros, AMacroUsingItselfIsReportedAtItsFirstRepeat) {
+  Parsed parsed(
+      "loop = \"$loop 22 $loop\"\n"
+      "pass in proto tcp to port $loop\n");
+  std::vector<std::string> diagnostics = parsed.diagnostics();
+  ASSERT_FALSE(diagnostics.empty()) << parsed.describe();
+  EXPECT_LE(diagnostics.size(), 4u) << parsed.describe();
+  EXPECT_NE(parsed.describe().find("macro $loop expands into itself"), std::string::npos)
+      << parsed.describe();
+}
+
+std::string doubling_macros(int levels) {
+  std::string text = "m0 = \"22\"\n";
+  for (int level = 1; level <= levels; ++level) {
+    std::string below = "$m" + std::to_string(level - 1);
+    text += "m" + std::to_string(level) + " = \"" + below + " " + below + "\"\n";
+  }
+  return text;
+}
+
+TEST(PfMacros, AMacroBombStopsAtTheWordLimitWithAFinding) {
+  Parsed parsed(doubling_macros(30) + "pass in proto tcp to port { $m30 }\n");
+  EXPECT_NE(parsed.describe().find("macro $m30 expands into more than 20000 words"),
+            std::string::npos)
+      << parsed.describe();
+  const std::vector<std::string> diagnostics = parsed.diagnostics();
+  ASSERT_FALSE(diagnostics.empty());
+  EXPECT_EQ(diagnostics[0].substr(0, diagnostics[0].find(' ')), "32:29");
+}
+
+TEST(PfMacros, LargeMacrosUnderTheLimitExpandInFull) {
+  Parsed parsed(doubling_macros(10) + "pass in proto tcp to port { $m10 }\n");
+  EXPECT_TRUE(parsed.diagnostics().empty()) << parsed.describe();
+  ASSERT_EQ(parsed.rules().size(), 1u);
+  EXPECT_EQ(parsed.rule(0).destination_ports.tokens.size(), 1024u);
+}
+
 TEST(PfSniff, RecognisesPfAndNothingElse) {
   EXPECT_GT(sniff_pf("ext_if = \"em0\"\nset skip on lo0\nblock all\npass out quick\n", "x"), 50);
   EXPECT_GT(sniff_pf("table <bad> persist\nanchor \"relayd/*\"\n", "pf.conf"), 0);
