@@ -211,12 +211,14 @@ class CheckingSink : public RuleSink {
       : linter_(linter), file_(file), registry_(registry), retired_(retired), options_(options) {}
 
   void take(const Rule& rule, const Ruleset& ruleset) override {
-    CheckContext context{ruleset, file_, registry_, retired_, options_, findings};
+    CheckContext context{ruleset, file_, registry_, retired_, options_, rule_findings_};
     linter_.check(rule, context);
+    for (Finding& finding : rule_findings_) findings.add(std::move(finding));
+    rule_findings_.clear();
   }
-  void retract() override { findings.clear(); }
+  void retract() override { findings = {}; }
 
-  std::vector<Finding> findings;
+  SharedFindingMerger findings;
 
  private:
   const Linter& linter_;
@@ -224,6 +226,7 @@ class CheckingSink : public RuleSink {
   const Registry& registry_;
   const RetiredServices& retired_;
   const CheckOptions& options_;
+  std::vector<Finding> rule_findings_;
 };
 
 }  // namespace
@@ -233,11 +236,12 @@ CheckedFile Linter::parse_and_check(const SourceFile& file, const FrontEnd& fron
   CheckingSink sink(*this, file, registry != nullptr ? *registry : registry_, retired_, options);
   ParseResult parsed = parse(file, front_end, registry, &sink);
   CheckedFile checked{parsed.ruleset.rule_count(), std::move(parsed.diagnostics)};
-  std::vector<Finding> rule_findings = std::move(sink.findings);
-  std::vector<Finding> kept_rules_findings = check(parsed.ruleset, options, registry);
-  rule_findings.insert(rule_findings.end(), std::make_move_iterator(kept_rules_findings.begin()),
-                       std::make_move_iterator(kept_rules_findings.end()));
-  rule_findings = merge_shared_findings(std::move(rule_findings));
+  for (const Table& table : parsed.ruleset.tables) {
+    for (const Chain& chain : table.chains) {
+      for (const Rule& rule : chain.rules) sink.take(rule, parsed.ruleset);
+    }
+  }
+  std::vector<Finding> rule_findings = sink.findings.take();
   checked.findings.insert(checked.findings.end(), std::make_move_iterator(rule_findings.begin()),
                           std::make_move_iterator(rule_findings.end()));
   return checked;
@@ -385,42 +389,46 @@ void add_other_rules_suggestion(Finding& kept, const Finding& other, uint32_t& l
 }  // namespace
 
 std::vector<Finding> merge_shared_findings(std::vector<Finding> findings) {
-  std::map<std::tuple<std::string_view, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t>, size_t>
-      first;
-  std::vector<Finding> merged;
-  std::vector<uint32_t> listed;    // per merged finding: other rules' cleanups in its suggestion
-  std::vector<uint32_t> unlisted;  // and those only counted
-  for (Finding& finding : findings) {
-    auto key = std::tuple{finding.check_id,    finding.span.file,     finding.span.line,
-                          finding.span.column, finding.span.end_line, finding.span.end_column};
-    auto [it, inserted] = first.try_emplace(key, merged.size());
-    if (inserted) {
-      merged.push_back(std::move(finding));
-      listed.push_back(0);
-      unlisted.push_back(0);
-      continue;
-    }
-    Finding& kept = merged[it->second];
-    for (RelatedLocation& related : finding.related) {
-      bool known = std::any_of(kept.related.begin(), kept.related.end(),
-                               [&](const RelatedLocation& r) { return r.span == related.span; });
-      if (!known) kept.related.push_back({related.span, "also used by the rule here"});
-    }
-    kept.shared_users.insert(kept.shared_users.end(), finding.shared_users.begin(),
-                             finding.shared_users.end());
-    add_other_rules_suggestion(kept, finding, listed[it->second], unlisted[it->second]);
-    kept.severity = std::max(kept.severity, finding.severity);
+  SharedFindingMerger merger;
+  for (Finding& finding : findings) merger.add(std::move(finding));
+  return merger.take();
+}
+
+void SharedFindingMerger::add(Finding finding) {
+  Key key{finding.check_id,    finding.span.file,     finding.span.line,
+          finding.span.column, finding.span.end_line, finding.span.end_column};
+  auto [it, inserted] = first_.try_emplace(key, merged_.size());
+  if (inserted) {
+    merged_.push_back(std::move(finding));
+    listed_.push_back(0);
+    unlisted_.push_back(0);
+    return;
   }
-  for (size_t i = 0; i < merged.size(); ++i) {
-    Finding& finding = merged[i];
-    if (unlisted[i] > 0) {
-      finding.suggestion += "; likewise for " + std::to_string(unlisted[i]) + " more " +
-                            (unlisted[i] == 1 ? "rule" : "rules");
+  Finding& kept = merged_[it->second];
+  for (RelatedLocation& related : finding.related) {
+    bool known = std::any_of(kept.related.begin(), kept.related.end(),
+                             [&](const RelatedLocation& r) { return r.span == related.span; });
+    if (!known) kept.related.push_back({related.span, "also used by the rule here"});
+  }
+  kept.shared_users.insert(kept.shared_users.end(), finding.shared_users.begin(),
+                           finding.shared_users.end());
+  add_other_rules_suggestion(kept, finding, listed_[it->second], unlisted_[it->second]);
+  kept.severity = std::max(kept.severity, finding.severity);
+}
+
+std::vector<Finding> SharedFindingMerger::take() {
+  for (size_t i = 0; i < merged_.size(); ++i) {
+    Finding& finding = merged_[i];
+    if (unlisted_[i] > 0) {
+      finding.suggestion += "; likewise for " + std::to_string(unlisted_[i]) + " more " +
+                            (unlisted_[i] == 1 ? "rule" : "rules");
     }
     if (finding.shared_name.empty()) continue;
     finding.message +=
         "; " + finding.shared_name + " is used by " + rule_uses_phrase(finding.shared_users);
   }
+  std::vector<Finding> merged = std::move(merged_);
+  *this = {};
   return merged;
 }
 

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "linter/check.h"
@@ -120,5 +121,21 @@ class Linter {
 // Findings of the same check on the same token (one port shared by several rules) become one
 // finding whose related locations name the other rules.
 std::vector<Finding> merge_shared_findings(std::vector<Finding> findings);
+
+// merge_shared_findings as the findings arrive, so that a set used by thousands of rules costs
+// one finding, not one per rule, while a file is checked.
+class SharedFindingMerger {
+ public:
+  void add(Finding finding);
+  // The merged findings in the order first seen; the merger is empty afterwards.
+  std::vector<Finding> take();
+
+ private:
+  using Key = std::tuple<std::string_view, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t>;
+  std::map<Key, size_t> first_;
+  std::vector<Finding> merged_;
+  std::vector<uint32_t> listed_;    // per merged finding: other rules' cleanups in its suggestion
+  std::vector<uint32_t> unlisted_;  // and those only counted
+};
 
 }  // namespace fwlint

@@ -48,6 +48,12 @@ Rule& RulesetBuilder::Rules::at(size_t index) {
   return chunks_[index / kChunk][index % kChunk];
 }
 
+void RulesetBuilder::Rules::pop_back() {
+  chunks_.back().pop_back();
+  --size_;
+  if (chunks_.back().empty()) chunks_.pop_back();
+}
+
 void RulesetBuilder::Rules::move_into(std::vector<Rule>& out, bool newest_first) {
   if (out.empty() && chunks_.size() == 1 && !newest_first) {
     out = std::move(chunks_.front());  // the usual chain: its vector as it is, nothing moved
@@ -74,6 +80,7 @@ RuleLocation RulesetBuilder::add_rule(size_t table, size_t chain, bool insert) {
   rule.family = owner.family;
   rule.table = owner.name;
   rule.chain = owner.chains[chain].name;
+  if (!insert) rule.position = static_cast<uint32_t>(pending.handed_over + pending.appended.size());
   return location;
 }
 
@@ -88,10 +95,39 @@ void RulesetBuilder::clear_rule(const RuleLocation& location) {
   fresh.span = rule.span;
   fresh.text = rule.text;
   fresh.handle = rule.handle;
+  fresh.position = rule.position;
   fresh.family = rule.family;
   fresh.table = std::move(rule.table);
   fresh.chain = std::move(rule.chain);
   rule = std::move(fresh);
+}
+
+void RulesetBuilder::hand_over(const RuleLocation& location, RuleSink& sink, Ruleset& ruleset) {
+  Pending& pending = rules_[location.table][location.chain];
+  Rule& rule = rule_at(location);
+  rule.direction = tables_[location.table].chains[location.chain].direction;
+  if (pending.handed_over > 0 && rule.direction != pending.handed_over_direction) {
+    pending.handed_over_directions_differ = true;
+  }
+  pending.handed_over_direction = rule.direction;
+  sink.take(rule, ruleset);
+  pending.appended.pop_back();
+  ++pending.handed_over;
+  ++ruleset.handed_over;
+}
+
+bool RulesetBuilder::handed_over_rules_are_final() const {
+  for (size_t t = 0; t < tables_.size(); ++t) {
+    for (size_t c = 0; c < tables_[t].chains.size(); ++c) {
+      const Pending& pending = rules_[t][c];
+      if (pending.handed_over > 0 &&
+          (pending.inserted.size() > 0 || pending.handed_over_directions_differ ||
+           pending.handed_over_direction != tables_[t].chains[c].direction)) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 std::vector<Table> RulesetBuilder::finish() {
@@ -100,11 +136,12 @@ std::vector<Table> RulesetBuilder::finish() {
       Chain& chain = tables_[t].chains[c];
       Pending& pending = rules_[t][c];
       // Each `insert rule` goes before everything already there: the newest comes first.
+      const uint32_t inserted = static_cast<uint32_t>(pending.inserted.size());
       pending.inserted.move_into(chain.rules, true);
       pending.appended.move_into(chain.rules, false);
-      uint32_t position = 0;
-      for (Rule& rule : chain.rules) {
-        rule.position = ++position;
+      for (uint32_t i = 0; i < chain.rules.size(); ++i) {
+        Rule& rule = chain.rules[i];
+        rule.position = i < inserted ? i + 1 : inserted + rule.position;
         rule.direction = chain.direction;
       }
     }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "linter/model.h"
+#include "parsers/parser.h"
 
 namespace fwlint::nft {
 
@@ -37,6 +38,12 @@ class RulesetBuilder {
   // Drops what was read into a rule, keeping where and what it is (span, text, handle, family,
   // table, chain), so that it can be read again.
   void clear_rule(const RuleLocation& location);
+  // Gives the rule just appended (`location` is the newest of its chain) to `sink` with the
+  // position and direction it has so far, and forgets it.
+  void hand_over(const RuleLocation& location, RuleSink& sink, Ruleset& ruleset);
+  // False when a rule handed over has since moved (an `insert rule` went before it) or its
+  // chain's hook changed, so that it was checked with the wrong position or direction.
+  bool handed_over_rules_are_final() const;
 
   // The tables with each chain's rules in evaluation order, positions and directions set.
   std::vector<Table> finish();
@@ -54,6 +61,7 @@ class RulesetBuilder {
    public:
     size_t add();
     Rule& at(size_t index);
+    void pop_back();
     size_t size() const { return size_; }
     // The rules in order (or newest first), the storage released as it goes.
     void move_into(std::vector<Rule>& out, bool newest_first);
@@ -64,8 +72,11 @@ class RulesetBuilder {
     size_t size_ = 0;
   };
   struct Pending {
-    Rules appended;
-    Rules inserted;  // `insert rule`, in the order read
+    Rules appended;          // each with its place among all appended rules as its position
+    Rules inserted;          // `insert rule`, in the order read
+    size_t handed_over = 0;  // appended rules given to a sink instead of kept
+    Direction handed_over_direction = Direction::kOther;
+    bool handed_over_directions_differ = false;
   };
   std::vector<std::vector<Pending>> rules_;
 };

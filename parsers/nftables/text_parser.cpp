@@ -105,7 +105,8 @@ class TextParser {
   TextParser(const SourceFile& file, const ParseContext& context)
       : file_(file), context_(context) {}
 
-  ParseResult run();
+  // False when rules handed to the context's sink turned out not to be final.
+  bool run(ParseResult& result);
 
  private:
   void read_file(const SourceFile& file, Block block);
@@ -151,6 +152,7 @@ class TextParser {
 
   const SourceFile& file_;
   const ParseContext& context_;
+  ParseResult* result_ = nullptr;
   RulesetBuilder builder_;
   std::vector<Finding> diagnostics_;
   RefArena refs_;
@@ -163,7 +165,11 @@ class TextParser {
   std::vector<Finding> rule_diagnostics_;
 };
 
-ParseResult TextParser::run() {
+bool TextParser::run(ParseResult& result) {
+  result_ = &result;
+  result.ruleset.format = Format::kNftables;
+  result.ruleset.order = EvaluationOrder::kFirstMatch;
+  result.ruleset.dialect = &text_dialect();
   reading_.push_back(file_identity(file_.path()));
   read_file(file_, Block{});
   for (PendingRule& pending : pending_) {
@@ -171,10 +177,7 @@ ParseResult TextParser::run() {
     TableSets sets(sets_, pending.tables_key, false);
     read_rule(pending.items, *pending.file, {context_.registry, refs_, sets, diagnostics_}, rule);
   }
-  ParseResult result;
-  result.ruleset.format = Format::kNftables;
-  result.ruleset.order = EvaluationOrder::kFirstMatch;
-  result.ruleset.dialect = &text_dialect();
+  const bool handed_over_rules_are_final = builder_.handed_over_rules_are_final();
   result.ruleset.tables = builder_.finish();
   // Rules that name sets are read last; report in file order all the same.
   std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
@@ -189,7 +192,7 @@ ParseResult TextParser::run() {
                           finding.span.column, finding.message);
     if (seen.insert(std::move(key)).second) result.diagnostics.push_back(std::move(finding));
   }
-  return result;
+  return handed_over_rules_are_final;
 }
 
 void TextParser::read_file(const SourceFile& file, Block block) {
@@ -675,6 +678,10 @@ bool TextParser::add_rule(const SourceFile& file, size_t table, size_t chain,
     return false;
   }
   diagnostics_.insert(diagnostics_.end(), rule_diagnostics_.begin(), rule_diagnostics_.end());
+  // Final unless an `insert rule` or a later hook changes the chain; run() tells.
+  if (context_.sink != nullptr && !insert) {
+    builder_.hand_over(location, *context_.sink, result_->ruleset);
+  }
   return true;
 }
 
@@ -819,7 +826,15 @@ void TextParser::expand(Cursor& cursor, const Token& reference, std::vector<Item
 }  // namespace nft
 
 ParseResult parse_nftables(const SourceFile& file, const ParseContext& context) {
-  return nft::TextParser(file, context).run();
+  ParseResult result;
+  if (!nft::TextParser(file, context).run(result)) {
+    context.sink->retract();
+    ParseContext keeping_rules = context;
+    keeping_rules.sink = nullptr;
+    result = {};
+    nft::TextParser(file, keeping_rules).run(result);
+  }
+  return result;
 }
 
 }  // namespace fwlint
