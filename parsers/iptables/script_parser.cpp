@@ -19,9 +19,9 @@ namespace {
 
 using namespace iptables;
 
-// Bounds the rules nested literal loops can produce, so that a pathological script cannot
-// make the model explode.
-constexpr size_t kMaxLoopRuns = 1 << 16;
+// Bounds the statements nested literal loops run, so that a pathological script cannot make the
+// model explode or the run take minutes: a loop's run costs as much as the statements in its body.
+constexpr size_t kMaxLoopStatements = 1 << 16;
 
 // A command, or a loop whose body runs once per value of its list.
 struct Statement {
@@ -111,7 +111,7 @@ class ScriptParser {
   Environment environment_;
   ArgList args_;
   Command command_;
-  size_t loop_runs_ = 0;
+  size_t loop_statements_ = 0;
   bool loop_limit_reported_ = false;
 };
 
@@ -150,12 +150,13 @@ void ScriptParser::run_loop(const Statement& loop) {
       header, static_cast<size_t>(loop.command->text.data() + loop.command->text.size() - header));
   for (Field& value : values) {
     value.definition = definition;
-    if (++loop_runs_ > kMaxLoopRuns) {
+    loop_statements_ += loop.body.size();
+    if (loop_statements_ > kMaxLoopStatements) {
       if (!loop_limit_reported_) {
         result_.diagnostics.push_back(make_diagnostic(
             kInvalidSyntax, file_.span(loop.command->text),
-            concat("nested loops expand to more than ", std::to_string(kMaxLoopRuns),
-                   " runs; fwlint read the first ones only")));
+            concat("nested loops expand to more than ", std::to_string(kMaxLoopStatements),
+                   " commands; fwlint read the first ones only")));
         loop_limit_reported_ = true;
       }
       return;
@@ -236,7 +237,13 @@ ParseResult parse_iptables_script(const SourceFile& file, const ParseContext& co
   result.ruleset.dialect = &script_dialect();
   if (report_binary(file, result.diagnostics)) return result;
   ScriptParser(file, context, result).run();
+  // A loop body reports its problems once, not once per value of the loop.
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), finding_less);
+  auto same = [](const Finding& a, const Finding& b) {
+    return a.span == b.span && a.check_id == b.check_id && a.message == b.message;
+  };
+  result.diagnostics.erase(std::unique(result.diagnostics.begin(), result.diagnostics.end(), same),
+                           result.diagnostics.end());
   return result;
 }
 

@@ -126,6 +126,33 @@ TEST(IptablesScript, LoopsMakeOneRulePerValue) {
   EXPECT_EQ(rules[5]->position, 6u);
 }
 
+TEST(IptablesScript, AProblemInALoopBodyIsReportedOnce) {
+  Parsed parsed = script(
+      "for host in 10.0.0.1 10.0.0.2; do\n"
+      "  for p in 1 2 3; do iptables -A INPUT -s $host -p tcp --dport nosuchservice -j ACCEPT; "
+      "done\n"
+      "done\n");
+  EXPECT_EQ(parsed.diagnostics(), (std::vector<std::string>{"2:64 FW1002"})) << parsed.describe();
+  EXPECT_EQ(parsed.rules().size(), 6u);
+}
+
+// Found by fuzzing: loops without `done` nest to the end of the file, and every level doubled
+// the commands run after it. What nested loops run is bounded by commands, not by loop runs.
+TEST(IptablesScript, NestedLoopsStopAtABoundedNumberOfCommands) {
+  std::string text;
+  for (int level = 0; level < 12; ++level) {
+    text += "for v" + std::to_string(level) + " in 1 2 3 4; do\n";
+    for (int command = 0; command < 8; ++command) {
+      text += "iptables -A INPUT -p tcp --dport 22 -j ACCEPT\n";
+    }
+  }
+  Parsed parsed = script(text);
+  ASSERT_EQ(parsed.diagnostics().size(), 1u) << parsed.describe();
+  EXPECT_NE(parsed.describe().find("more than 65536 commands"), std::string::npos);
+  EXPECT_LE(parsed.rules().size(), 65536u);
+  EXPECT_GT(parsed.rules().size(), 32768u);
+}
+
 TEST(IptablesScript, LoopOverAVariable) {
   Parsed parsed = script(
       "LEGACY=\"658 659\"\nfor p in $LEGACY; do\n  iptables -A INPUT -p tcp --dport $p -j DROP\n"
